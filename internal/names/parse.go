@@ -1,0 +1,587 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind says whether a name is a person's or an organisation's. It changes
+// how the name is read (legal forms for organisations, titles, initials and
+// "SURNAME, Given" for persons) and compared.
+type Kind int
+
+// The kinds of name.
+const (
+	// KindUnknown: read both ways; legal forms are recognised, and the name
+	// is compared as an organisation's when either side looks like one.
+	KindUnknown Kind = iota
+	// KindOrganization: companies, agencies, vessels and other non-persons.
+	KindOrganization
+	// KindPerson: natural persons.
+	KindPerson
+)
+
+// String returns "unknown", "organization" or "person".
+func (k Kind) String() string {
+	switch k {
+	case KindOrganization:
+		return "organization"
+	case KindPerson:
+		return "person"
+	}
+	return "unknown"
+}
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// The kinds of token.
+const (
+	// Word is an ordinary name token.
+	Word TokenKind = iota
+	// Number is a token that holds digits; numbers must agree exactly.
+	Number
+	// LegalForm is (part of) a legal form such as LLC, ООО or GmbH; its
+	// Text is the form's canonical spelling and LegalClass its class.
+	LegalForm
+	// Stop is a function word ("the", "of", "and") or a person's title;
+	// shown, never compared.
+	Stop
+	// Initial is a single letter in a person's name.
+	Initial
+	// Particle is a name particle ("al", "bin", "van", "de"): compared,
+	// but weighs little.
+	Particle
+)
+
+// String returns the kind's lower-case name.
+func (k TokenKind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case Number:
+		return "number"
+	case LegalForm:
+		return "legal_form"
+	case Stop:
+		return "stop"
+	case Initial:
+		return "initial"
+	case Particle:
+		return "particle"
+	}
+	return "unknown"
+}
+
+// Token is one normalised token of a name.
+type Token struct {
+	// Text is the normalised token: transliterated to Latin, lower case,
+	// without diacritics; abbreviations expanded ("tech" -> "technology");
+	// for a legal form, the form's canonical spelling.
+	Text string
+	// Kind classifies the token.
+	Kind TokenKind
+	// Orig is the source text the token came from.
+	Orig string
+	// Key is the phonetic key the token is compared on (empty for legal
+	// forms and stop words).
+	Key string
+	// LegalClass is the class of a LegalForm token.
+	LegalClass LegalClass
+}
+
+// Name is a name prepared once by Parse and compared many times. It is
+// immutable after Parse and safe for concurrent use.
+type Name struct {
+	// Original is the string given to Parse.
+	Original string
+	// Normalized is the tokens' Text joined by single spaces.
+	Normalized string
+	// Tokens are the name's tokens in order.
+	Tokens []Token
+	// Kind is the kind given to Parse.
+	Kind Kind
+	// Legal is the set of legal-form classes found in the name.
+	Legal LegalClass
+
+	content []ctok  // the compared tokens (words, numbers, initials, particles)
+	joins   []jtok  // adjacent content words joined, for split/joined matching
+	orgLike bool    // a legal form or an organisation word is present
+	total   float64 // sum of default weights of content tokens
+}
+
+// ctok is a compared token with everything Score needs precomputed.
+type ctok struct {
+	text  string
+	key   []rune
+	kind  TokenKind
+	first byte    // first letter of text, for initials
+	w     float64 // built-in weight
+	tok   int     // index into Name.Tokens
+}
+
+// jtok is two adjacent content words joined ("hik"+"vision").
+type jtok struct {
+	key []rune
+	i   int // index of the first of the two in content
+}
+
+// rawTok is a token before classification.
+type rawTok struct {
+	text  string
+	orig  string
+	legal string // legal form canon from the Han lexicon
+	dot   bool   // followed directly by '.' and then a letter (S.C.)
+	comma bool   // followed by a comma
+	han   bool
+}
+
+// Parse prepares s for comparison. It never panics and accepts any input,
+// including invalid UTF-8 (replaced) and the empty string (no tokens).
+func Parse(s string, kind Kind) *Name {
+	n := &Name{Original: s, Kind: kind}
+	s = strings.ToValidUTF8(s, " ")
+	raw := tokenize(s)
+	raw = mergeDotted(raw)
+	raw = reorderComma(raw, kind)
+	n.Tokens = classify(raw, kind)
+	n.prepare()
+	return n
+}
+
+// caseFolder folds case after NFKC; a Caser is not safe for concurrent
+// use, so Parse makes one per call.
+func foldString(s string) string {
+	return cases.Fold().String(norm.NFKC.String(s))
+}
+
+// tokenize splits s into raw tokens. Letters, digits and combining marks
+// build tokens; apostrophes inside a word join (O'Brien -> obrien);
+// everything else separates. "&" becomes the token "and".
+func tokenize(s string) []rawTok {
+	var toks []rawTok
+	runes := []rune(s)
+	isWordRune := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+			unicode.Is(unicode.Mc, r)
+	}
+	isApos := func(r rune) bool {
+		switch r {
+		case '\'', '’', '‘', '`', '´', 'ʼ', 'ʻ', '′', '?':
+			return true
+		}
+		return false
+	}
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		orig := string(runes[start:end])
+		start = -1
+		toks = append(toks, wordTokens(orig)...)
+	}
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		switch {
+		case isHan(r):
+			emit(i)
+			j := i
+			for j < len(runes) && isHan(runes[j]) {
+				j++
+			}
+			for _, w := range segmentHan(runes[i:j]) {
+				for _, t := range strings.Fields(w.text) {
+					toks = append(toks, rawTok{text: t, orig: w.orig, han: true})
+				}
+				if w.legal != "" {
+					toks = append(toks, rawTok{orig: w.orig, legal: w.legal, han: true})
+				}
+			}
+			i = j - 1
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case isApos(r) && start >= 0 && i+1 < len(runes) && isWordRune(runes[i+1]) && !isHan(runes[i+1]):
+			// inside a word: keep going, the apostrophe is dropped in folding
+		case r == '&' || r == '＆':
+			emit(i)
+			toks = append(toks, rawTok{text: "and", orig: string(r)})
+		default:
+			emit(i)
+			if len(toks) > 0 {
+				switch r {
+				case '.':
+					if i+1 < len(runes) && isWordRune(runes[i+1]) {
+						toks[len(toks)-1].dot = true
+					}
+				case ',', ';', '，', '、':
+					toks[len(toks)-1].comma = true
+				}
+			}
+		}
+	}
+	emit(len(runes))
+	return toks
+}
+
+// wordTokens folds one run of word characters. Folding can itself produce
+// several tokens (NFKC turns "㈱" into "(株)"), so the result is split again.
+func wordTokens(orig string) []rawTok {
+	f := foldString(orig)
+	var out []rawTok
+	var cur []byte
+	prev := rune(0)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, rawTok{text: string(cur), orig: orig})
+			cur = cur[:0]
+		}
+	}
+	for _, r := range f {
+		if isHan(r) {
+			flush()
+			for _, w := range segmentHan([]rune{r}) {
+				if w.text != "" {
+					out = append(out, rawTok{text: w.text, orig: orig, han: true})
+				}
+			}
+			continue
+		}
+		var ok bool
+		before := len(cur)
+		cur, ok = foldRune(cur, r, prev)
+		if !ok && !unicode.Is(unicode.Mn, r) {
+			// A separator produced by folding.
+			if r != '\'' && r != '’' {
+				flush()
+			}
+		}
+		_ = before
+		prev = r
+	}
+	flush()
+	return out
+}
+
+// mergeDotted joins runs of single letters written with dots and no spaces
+// ("S.C." -> "sc", "U.S.A." -> "usa").
+func mergeDotted(toks []rawTok) []rawTok {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if utf8.RuneCountInString(t.text) == 1 && t.dot && i+1 < len(toks) &&
+			utf8.RuneCountInString(toks[i+1].text) == 1 && !t.han {
+			text, orig := t.text, t.orig
+			j := i + 1
+			for ; j < len(toks) && utf8.RuneCountInString(toks[j].text) == 1; j++ {
+				text += toks[j].text
+				orig += "." + toks[j].orig
+				if !toks[j].dot {
+					j++
+					break
+				}
+			}
+			last := toks[j-1]
+			out = append(out, rawTok{text: text, orig: orig, comma: last.comma})
+			i = j - 1
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// reorderComma turns "SURNAME, Given" into "Given SURNAME" for persons, and
+// for names of unknown kind when the part after the only comma holds no
+// legal form ("Kaspersky Lab, Inc." stays as it is).
+func reorderComma(toks []rawTok, kind Kind) []rawTok {
+	if kind == KindOrganization {
+		return toks
+	}
+	at := -1
+	for i, t := range toks {
+		if t.comma && i < len(toks)-1 {
+			if at >= 0 {
+				return toks // more than one comma: a list, leave it
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return toks
+	}
+	head, tail := toks[:at+1], toks[at+1:]
+	if kind == KindUnknown {
+		if len(head) > 3 || len(tail) > 4 {
+			return toks
+		}
+		for _, t := range tail {
+			if t.legal != "" || isLegalStart(t.text) || orgMarkers[canonical(t.text)] {
+				return toks
+			}
+		}
+		for _, t := range head {
+			if t.legal != "" || orgMarkers[canonical(t.text)] {
+				return toks
+			}
+		}
+	}
+	out := make([]rawTok, 0, len(toks))
+	out = append(out, tail...)
+	out = append(out, head...)
+	for i := range out {
+		out[i].comma = false
+	}
+	return out
+}
+
+// isLegalStart reports whether t can begin a legal form.
+func isLegalStart(t string) bool {
+	_, ok := legalIndex[phoneticKey(t)]
+	return ok
+}
+
+// canonical returns the canonical spelling of a word (abbreviations
+// expanded) or the word itself.
+func canonical(t string) string {
+	if c, ok := canonicalWords[t]; ok {
+		return c
+	}
+	return t
+}
+
+// classify turns raw tokens into Tokens: legal forms (not for persons),
+// stop words, titles, particles, initials, numbers and words.
+func classify(raw []rawTok, kind Kind) []Token {
+	toks := make([]Token, len(raw))
+	keys := make([]string, len(raw))
+	for i, r := range raw {
+		toks[i] = Token{Text: r.text, Orig: r.orig, Kind: Word}
+		keys[i] = phoneticKey(r.text)
+		if r.legal != "" {
+			fi := legalByCanon[r.legal]
+			toks[i].Kind = LegalForm
+			toks[i].Text = legalForms[fi].canon
+			toks[i].LegalClass = legalForms[fi].class
+		}
+	}
+	if kind != KindPerson {
+		markLegal(toks, keys, false)
+		markLegal(toks, keys, true)
+	}
+	isOrg := kind == KindOrganization
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == LegalForm {
+			continue
+		}
+		if t.Kind == LegalForm {
+			isOrg = true
+		}
+		if orgMarkers[canonical(t.Text)] {
+			isOrg = true
+		}
+	}
+	for _, t := range toks {
+		if t.Kind == LegalForm {
+			isOrg = true
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind == LegalForm {
+			continue
+		}
+		switch {
+		case hasDigit(t.Text):
+			t.Kind = Number
+		case stopWords[t.Text] && (isOrg || !orgOnlyStop[t.Text]):
+			t.Kind = Stop
+		case kind != KindOrganization && !isOrg && personTitles[t.Text]:
+			t.Kind = Stop
+		case particles[t.Text]:
+			t.Kind = Particle
+		case utf8.RuneCountInString(t.Text) == 1 && !isOrg:
+			t.Kind = Initial
+		default:
+			t.Text = canonical(t.Text)
+		}
+	}
+	// Never leave a name with nothing to compare: if everything was read as
+	// a legal form or stop word, read those tokens as words again.
+	hasContent := false
+	for _, t := range toks {
+		if t.Kind != LegalForm && t.Kind != Stop {
+			hasContent = true
+			break
+		}
+	}
+	if !hasContent {
+		for i := range toks {
+			toks[i].Kind = Word
+			toks[i].LegalClass = ClassNone
+			if toks[i].Text == "" {
+				toks[i].Text = pinyinOrOrig(toks[i].Orig)
+			}
+			if hasDigit(toks[i].Text) {
+				toks[i].Kind = Number
+			}
+		}
+	}
+	for i := range toks {
+		if toks[i].Kind != LegalForm && toks[i].Kind != Stop {
+			toks[i].Key = phoneticKey(toks[i].Text)
+		}
+	}
+	// Drop tokens that folded to nothing.
+	out := toks[:0]
+	for _, t := range toks {
+		if t.Text != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pinyinOrOrig spells a token's source for display when it has no text of
+// its own (a Han legal form read back as a word).
+func pinyinOrOrig(orig string) string {
+	rs := []rune(orig)
+	if len(rs) > 0 && isHan(rs[0]) {
+		return pinyinWord(rs)
+	}
+	return strings.ToLower(orig)
+}
+
+// markLegal marks the legal forms among toks. In the first pass (edge
+// false) only unambiguous spellings count, anywhere; in the second, the
+// ambiguous ones count at the start or end of what is left.
+func markLegal(toks []Token, keys []string, edge bool) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Kind != LegalForm {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind == LegalForm {
+			continue
+		}
+		for _, p := range legalIndex[keys[i]] {
+			if p.edge != edge || i+p.words > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < p.words; k++ {
+				if toks[i+k].Kind == LegalForm || keys[i+k] != p.keys[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if edge && i != first && i+p.words-1 != last {
+				continue
+			}
+			if edge && first == i && i+p.words-1 == last {
+				continue // the whole name: it is the name, not a form
+			}
+			f := legalForms[p.form]
+			for k := 0; k < p.words; k++ {
+				toks[i+k].Kind = LegalForm
+				toks[i+k].LegalClass = f.class
+				toks[i+k].Text = ""
+			}
+			toks[i].Text = f.canon
+			// Keep the source of the whole phrase on its first token.
+			for k := 1; k < p.words; k++ {
+				toks[i].Orig += " " + toks[i+k].Orig
+			}
+			i += p.words - 1
+			break
+		}
+	}
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// prepare computes the data Score needs: the content tokens with keys and
+// built-in weights, the joined adjacent pairs, the legal classes and the
+// normalised display form.
+func (n *Name) prepare() {
+	texts := make([]string, 0, len(n.Tokens))
+	for i, t := range n.Tokens {
+		texts = append(texts, t.Text)
+		switch t.Kind {
+		case LegalForm:
+			n.Legal |= t.LegalClass
+			n.orgLike = true
+			continue
+		case Stop:
+			continue
+		}
+		if orgMarkers[t.Text] {
+			n.orgLike = true
+		}
+		c := ctok{text: t.Text, key: []rune(t.Key), kind: t.Kind, tok: i, w: builtinWeight(t)}
+		if t.Text != "" {
+			c.first = t.Text[0]
+		}
+		n.content = append(n.content, c)
+		n.total += c.w
+	}
+	if n.Kind == KindOrganization {
+		n.orgLike = true
+	}
+	if n.Kind == KindPerson {
+		n.orgLike = false
+	}
+	n.Normalized = strings.Join(texts, " ")
+	for i := 0; i+1 < len(n.content); i++ {
+		a, b := n.content[i], n.content[i+1]
+		if a.kind != Word && a.kind != Initial || b.kind != Word && b.kind != Initial {
+			continue
+		}
+		n.joins = append(n.joins, jtok{key: []rune(phoneticKey(a.text + b.text)), i: i})
+	}
+}
+
+// builtinWeight is a token's informativeness without list statistics.
+func builtinWeight(t Token) float64 {
+	switch t.Kind {
+	case Number:
+		return 1
+	case Initial:
+		return 0.35
+	case Particle:
+		return 0.2
+	}
+	if w, ok := genericWeights[t.Text]; ok {
+		return w
+	}
+	l := utf8.RuneCountInString(t.Text)
+	switch {
+	case l <= 2:
+		return 0.6
+	case l == 3:
+		return 0.85
+	}
+	return 1
+}
