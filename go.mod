@@ -7,3 +7,9 @@ require (
 	github.com/mozillazg/go-pinyin v0.21.0
 	golang.org/x/text v0.43.0
 )
+
+require (
+	github.com/PuerkitoBio/goquery v1.13.0
+	github.com/andybalholm/cascadia v1.3.4 // indirect
+	golang.org/x/net v0.58.0
+)

@@ -1,0 +1,100 @@
+package entitylist
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/rpscreen/rpscreen/sanctions"
+)
+
+var (
+	// Whole-segment postal codes: 125212, 100084, 20001-1234, W2 6BD, 1012 AB.
+	rePostal = regexp.MustCompile(`^(?:\d{3,7}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4} ?[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)$`)
+	// "Singapore 569059", "Moscow 125212": a place name followed by a code.
+	reCityPostal = regexp.MustCompile(`^(\p{L}[\p{L} '.-]*?)\s+(\d{4,7})$`)
+	// "125212 Moscow".
+	rePostalCity = regexp.MustCompile(`^(\d{4,7})\s+(\p{L}[\p{L} '.-]*)$`)
+	reRegion     = regexp.MustCompile(`(?i)\b(?:province|oblast|krai|kray|prefecture|state|governorate|region|autonomous region|emirate|canton)$`)
+	reNotCity    = regexp.MustCompile(`(?i)\b(?:district|road|rd|street|st|avenue|ave|building|bldg|floor|park|zone|tower|room|suite|unit|lane|block|plaza|center|centre|house|highway|square|industrial|village|town|county|no)\.?$`)
+)
+
+// parseAddress splits an address as published into parts where that can be
+// done reliably, reading from the end: country, postal code, region, city;
+// what precedes the city is the street. Text always keeps the address as
+// published. def is the entry's country code, used when the address does not
+// end with a known country.
+func parseAddress(text, def string) sanctions.Address {
+	a := sanctions.Address{Text: text, Country: def}
+	segs := strings.Split(strings.TrimRight(text, ". "), ",")
+	out := segs[:0]
+	for _, s := range segs {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	segs = out
+	if len(segs) == 0 {
+		return a
+	}
+	if c, ok := CountryCode(segs[len(segs)-1]); ok {
+		a.Country = c
+		segs = segs[:len(segs)-1]
+		// "Hong Kong" entries sometimes end "..., Kowloon, Hong Kong, China".
+		if len(segs) > 0 && c == "CN" {
+			if c2, ok := CountryCode(segs[len(segs)-1]); ok && c2 == "HK" {
+				a.Country = c2
+				segs = segs[:len(segs)-1]
+			}
+		}
+	}
+	if len(segs) == 0 {
+		return a
+	}
+	last := segs[len(segs)-1]
+	switch {
+	case rePostal.MatchString(last):
+		a.PostalCode = last
+		segs = segs[:len(segs)-1]
+	case reCityPostal.MatchString(last):
+		m := reCityPostal.FindStringSubmatch(last)
+		a.City, a.PostalCode = m[1], m[2]
+		segs = segs[:len(segs)-1]
+		if len(segs) > 0 {
+			a.Street = strings.Join(segs, ", ")
+		}
+		return a
+	case rePostalCity.MatchString(last):
+		m := rePostalCity.FindStringSubmatch(last)
+		a.PostalCode, a.City = m[1], m[2]
+		segs = segs[:len(segs)-1]
+		if len(segs) > 0 {
+			a.Street = strings.Join(segs, ", ")
+		}
+		return a
+	}
+	if len(segs) == 0 {
+		return a
+	}
+	if len(segs) > 1 && reRegion.MatchString(segs[len(segs)-1]) && !strings.ContainsAny(segs[len(segs)-1], "0123456789") {
+		a.Region = segs[len(segs)-1]
+		segs = segs[:len(segs)-1]
+	}
+	last = segs[len(segs)-1]
+	if isCityLike(last) {
+		a.City = last
+		segs = segs[:len(segs)-1]
+		if len(segs) > 0 {
+			a.Street = strings.Join(segs, ", ")
+		}
+	}
+	return a
+}
+
+// isCityLike reports whether s looks like a place name rather than a street
+// or building: no digits, at most four words, no street-type word at the end.
+func isCityLike(s string) bool {
+	if s == "" || strings.ContainsAny(s, "0123456789#/") || len(strings.Fields(s)) > 4 {
+		return false
+	}
+	return !reNotCity.MatchString(s)
+}
