@@ -1,0 +1,489 @@
+package csl
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/rpscreen/rpscreen/sanctions"
+)
+
+// jsonText is a JSON value read as text: a string, a number, a boolean or
+// null, or an array of those joined with "; ".
+type jsonText string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *jsonText) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*t = ""
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*t = jsonText(s)
+	case b[0] == '[':
+		var items []jsonText
+		if err := json.Unmarshal(b, &items); err != nil {
+			return err
+		}
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			if it != "" {
+				parts = append(parts, string(it))
+			}
+		}
+		*t = jsonText(strings.Join(parts, "; "))
+	case b[0] == '{':
+		return errors.New("object where text was expected")
+	default: // number or boolean
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		*t = jsonText(string(b))
+	}
+	return nil
+}
+
+// jsonList is a list field: an array of texts, or one ";"-separated string
+// as in the CSV.
+type jsonList struct {
+	items []string
+	text  string
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *jsonList) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var items []jsonText
+		if err := json.Unmarshal(b, &items); err != nil {
+			return err
+		}
+		l.items = l.items[:0]
+		for _, it := range items {
+			if it != "" {
+				l.items = append(l.items, string(it))
+			}
+		}
+		return nil
+	}
+	var t jsonText
+	if err := t.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	l.text = string(t)
+	return nil
+}
+
+// jsonAddress is one address object.
+type jsonAddress struct {
+	Address    jsonText `json:"address"`
+	City       jsonText `json:"city"`
+	State      jsonText `json:"state"`
+	PostalCode jsonText `json:"postal_code"`
+	Country    jsonText `json:"country"`
+}
+
+// jsonAddresses is the addresses field: an array of address objects (or
+// of CSV-style address strings), or one CSV-style string.
+type jsonAddresses struct {
+	parts []sanctions.Address
+	texts []string
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *jsonAddresses) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var items []json.RawMessage
+		if err := json.Unmarshal(b, &items); err != nil {
+			return err
+		}
+		for i, it := range items {
+			it = bytes.TrimSpace(it)
+			if len(it) > 0 && it[0] == '{' {
+				var ja jsonAddress
+				if err := json.Unmarshal(it, &ja); err != nil {
+					return fmt.Errorf("address %d: %w", i+1, err)
+				}
+				a.parts = append(a.parts, sanctions.Address{Street: string(ja.Address), City: string(ja.City),
+					Region: string(ja.State), PostalCode: string(ja.PostalCode), Country: string(ja.Country)})
+				continue
+			}
+			var t jsonText
+			if err := t.UnmarshalJSON(it); err != nil {
+				return fmt.Errorf("address %d: %w", i+1, err)
+			}
+			a.texts = append(a.texts, splitAddresses(string(t))...)
+		}
+		return nil
+	}
+	var t jsonText
+	if err := t.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	a.texts = splitAddresses(string(t))
+	return nil
+}
+
+// jsonID is one object of the ids array.
+type jsonID struct {
+	Type           jsonText `json:"type"`
+	Number         jsonText `json:"number"`
+	Country        jsonText `json:"country"`
+	IssueDate      jsonText `json:"issue_date"`
+	ExpirationDate jsonText `json:"expiration_date"`
+}
+
+// jsonIDs is the ids field: an array of objects, or CSV-style text.
+type jsonIDs struct {
+	ids  []sanctions.Identifier
+	text string
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (x *jsonIDs) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var items []json.RawMessage
+		if err := json.Unmarshal(b, &items); err != nil {
+			return err
+		}
+		var texts []string
+		for i, it := range items {
+			it = bytes.TrimSpace(it)
+			if len(it) > 0 && it[0] == '{' {
+				var j jsonID
+				if err := json.Unmarshal(it, &j); err != nil {
+					return fmt.Errorf("id %d: %w", i+1, err)
+				}
+				x.ids = append(x.ids, sanctions.Identifier{Type: string(j.Type), Number: string(j.Number),
+					Country: string(j.Country), Issued: string(j.IssueDate), Expires: string(j.ExpirationDate)})
+				continue
+			}
+			var t jsonText
+			if err := t.UnmarshalJSON(it); err != nil {
+				return fmt.Errorf("id %d: %w", i+1, err)
+			}
+			if t != "" {
+				texts = append(texts, string(t))
+			}
+		}
+		x.text = strings.Join(texts, "; ")
+		return nil
+	}
+	var t jsonText
+	if err := t.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	x.text = string(t)
+	return nil
+}
+
+// jsonSource is the source field: the list's full name, its code, or an
+// object with code and name.
+type jsonSource string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *jsonSource) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		var o struct {
+			Code     jsonText `json:"code"`
+			FullName jsonText `json:"full_name"`
+			Name     jsonText `json:"name"`
+			Value    jsonText `json:"value"`
+		}
+		if err := json.Unmarshal(b, &o); err != nil {
+			return err
+		}
+		for _, v := range []jsonText{o.FullName, o.Name, o.Value, o.Code} {
+			if v != "" {
+				*s = jsonSource(v)
+				return nil
+			}
+		}
+		*s = ""
+		return nil
+	}
+	var t jsonText
+	if err := t.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*s = jsonSource(t)
+	return nil
+}
+
+// jsonRecord is one record of the JSON download.
+type jsonRecord struct {
+	ID                     jsonText      `json:"id"`
+	UID                    jsonText      `json:"_id"`
+	Source                 jsonSource    `json:"source"`
+	EntityNumber           jsonText      `json:"entity_number"`
+	Type                   jsonText      `json:"type"`
+	Programs               jsonList      `json:"programs"`
+	Name                   jsonText      `json:"name"`
+	Title                  jsonText      `json:"title"`
+	Addresses              jsonAddresses `json:"addresses"`
+	FederalRegisterNotice  jsonText      `json:"federal_register_notice"`
+	StartDate              jsonText      `json:"start_date"`
+	EndDate                jsonText      `json:"end_date"`
+	StandardOrder          jsonText      `json:"standard_order"`
+	LicenseRequirement     jsonText      `json:"license_requirement"`
+	LicensePolicy          jsonText      `json:"license_policy"`
+	CallSign               jsonText      `json:"call_sign"`
+	VesselType             jsonText      `json:"vessel_type"`
+	GrossTonnage           jsonText      `json:"gross_tonnage"`
+	GrossRegisteredTonnage jsonText      `json:"gross_registered_tonnage"`
+	VesselFlag             jsonText      `json:"vessel_flag"`
+	VesselOwner            jsonText      `json:"vessel_owner"`
+	Remarks                jsonText      `json:"remarks"`
+	SourceListURL          jsonText      `json:"source_list_url"`
+	SourceInformationURL   jsonText      `json:"source_information_url"`
+	AltNames               jsonList      `json:"alt_names"`
+	Citizenships           jsonList      `json:"citizenships"`
+	DatesOfBirth           jsonList      `json:"dates_of_birth"`
+	Nationalities          jsonList      `json:"nationalities"`
+	PlacesOfBirth          jsonList      `json:"places_of_birth"`
+	IDs                    jsonIDs       `json:"ids"`
+}
+
+// raw converts a decoded record to the common raw form.
+func (j *jsonRecord) raw() rawRecord {
+	id := string(j.UID)
+	if id == "" {
+		id = string(j.ID)
+	}
+	return rawRecord{
+		id: id, source: string(j.Source), entityNum: string(j.EntityNumber), typ: string(j.Type),
+		programs: j.Programs.items, programsText: j.Programs.text,
+		name: string(j.Name), title: string(j.Title),
+		addrParts: j.Addresses.parts, addrTexts: j.Addresses.texts,
+		frNotice: string(j.FederalRegisterNotice), startDate: string(j.StartDate), endDate: string(j.EndDate),
+		standardOrder: string(j.StandardOrder), licReq: string(j.LicenseRequirement), licPolicy: string(j.LicensePolicy),
+		callSign: string(j.CallSign), vesselType: string(j.VesselType), grossT: string(j.GrossTonnage),
+		grossRT: string(j.GrossRegisteredTonnage), flag: string(j.VesselFlag), owner: string(j.VesselOwner),
+		remarks: string(j.Remarks), listURL: string(j.SourceListURL), infoURL: string(j.SourceInformationURL),
+		altNames: j.AltNames.items, altText: j.AltNames.text,
+		citizenships: j.Citizenships.items, citText: j.Citizenships.text,
+		dobs: j.DatesOfBirth.items, dobText: j.DatesOfBirth.text,
+		nationalities: j.Nationalities.items, natText: j.Nationalities.text,
+		pobs: j.PlacesOfBirth.items, pobText: j.PlacesOfBirth.text,
+		ids: j.IDs.ids, idsText: j.IDs.text,
+	}
+}
+
+// jsonReader holds the state of one JSON read.
+type jsonReader struct {
+	data      []byte
+	dec       *json.Decoder
+	res       *Result
+	b         *builder
+	opts      Options
+	lines     int // newlines before lineOff
+	lineOff   int
+	base      int64 // offset of the decoder's input in data
+	sawResult bool
+	broken    bool // a syntax error ended the read
+}
+
+// lineAt returns the 1-based line of byte offset off; offsets must not
+// decrease between calls.
+func (jr *jsonReader) lineAt(off int) int {
+	if off > len(jr.data) {
+		off = len(jr.data)
+	}
+	if off > jr.lineOff {
+		jr.lines += bytes.Count(jr.data[jr.lineOff:off], []byte{'\n'})
+		jr.lineOff = off
+	}
+	return jr.lines + 1
+}
+
+// syntaxError records a JSON syntax error: the rest of the document cannot
+// be read. It returns the error to fail the read with in strict mode.
+func (jr *jsonReader) syntaxError(err error, record int) error {
+	jr.broken = true
+	off := jr.base + jr.dec.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = jr.base + se.Offset
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		err = errors.New("unexpected end of document")
+		off = int64(len(jr.data))
+	}
+	re := &RowError{Record: record, Line: jr.lineAt(int(off)), Offset: off,
+		Err: fmt.Errorf("%w: %w; the rest of the document was not read", ErrSyntax, err)}
+	if jr.opts.Strict || !jr.sawResult {
+		return re
+	}
+	if record > 0 {
+		jr.res.Rows++
+	}
+	jr.res.Errors = append(jr.res.Errors, re)
+	return nil
+}
+
+// parseJSON reads a JSON document.
+func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
+	res := &Result{Format: FormatJSON, SHA256: sum, Size: int64(len(data)), opts: opts}
+	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	jr := &jsonReader{data: data, res: res, b: newBuilder(res), opts: opts}
+	jr.lineOff = len(data) - len(body)
+	dec := json.NewDecoder(bytes.NewReader(data[jr.lineOff:]))
+	jr.dec = dec
+	base := int64(jr.lineOff)
+	jr.base = base
+	tok, err := dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%w: document is empty", ErrFormat)
+		}
+		return nil, jr.syntaxError(err, 0)
+	}
+	switch tok {
+	case json.Delim('['):
+		jr.sawResult = true
+		if err := jr.records(base); err != nil {
+			return nil, err
+		}
+		if jr.broken {
+			return res, nil
+		}
+	case json.Delim('{'):
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return jr.finish(jr.syntaxError(err, 0))
+			}
+			key, _ := kt.(string)
+			switch key {
+			case "results":
+				t, err := dec.Token()
+				if err != nil {
+					return jr.finish(jr.syntaxError(err, 0))
+				}
+				if t != json.Delim('[') {
+					return nil, fmt.Errorf("%w: results is not an array (byte %d)", ErrFormat, base+dec.InputOffset())
+				}
+				jr.sawResult = true
+				if err := jr.records(base); err != nil {
+					return nil, err
+				}
+				if jr.broken {
+					return res, nil
+				}
+			case "sources_used":
+				var su []struct {
+					Source            jsonSource `json:"source"`
+					SourceLastUpdated jsonText   `json:"source_last_updated"`
+					LastImported      jsonText   `json:"last_imported"`
+				}
+				if err := dec.Decode(&su); err != nil {
+					var se *json.SyntaxError
+					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
+						return jr.finish(jr.syntaxError(err, 0))
+					}
+					res.Warnings = append(res.Warnings, Warning{Field: "sources_used", Message: "not read: " + err.Error()})
+					continue
+				}
+				for _, s := range su {
+					code, _ := SourceCode(string(s.Source))
+					res.SourcesUsed = append(res.SourcesUsed, SourceStatus{Code: code, Name: string(s.Source),
+						LastUpdated: parseStamp(string(s.SourceLastUpdated)), LastImported: parseStamp(string(s.LastImported))})
+				}
+			default:
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					return jr.finish(jr.syntaxError(err, 0))
+				}
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			return jr.finish(jr.syntaxError(err, 0))
+		}
+		if !jr.sawResult {
+			return nil, fmt.Errorf("%w: JSON object has no results array", ErrFormat)
+		}
+	default:
+		return nil, fmt.Errorf("%w: JSON document is neither an object nor an array", ErrFormat)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		if err == nil {
+			err = errors.New("data after the end of the document")
+		}
+		return jr.finish(jr.syntaxError(err, 0))
+	}
+	return res, nil
+}
+
+// finish ends a read after a syntax error: the error itself in strict
+// mode (or when no record could be reached), the partial result otherwise.
+func (jr *jsonReader) finish(err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	return jr.res, nil
+}
+
+// records reads the elements of a results array up to its closing bracket.
+func (jr *jsonReader) records(base int64) error {
+	dec := jr.dec
+	for dec.More() {
+		off := int(base + dec.InputOffset())
+		for off < len(jr.data) && strings.IndexByte(" \t\r\n,", jr.data[off]) >= 0 {
+			off++
+		}
+		n := jr.res.Rows + 1
+		var msg json.RawMessage
+		if err := dec.Decode(&msg); err != nil {
+			return jr.syntaxError(err, n)
+		}
+		jr.res.Rows++
+		line := jr.lineAt(off)
+		var rec jsonRecord
+		if err := json.Unmarshal(msg, &rec); err != nil {
+			re := &RowError{Record: n, Line: line, Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrRecord, err)}
+			if jr.opts.Strict {
+				return re
+			}
+			jr.res.Errors = append(jr.res.Errors, re)
+			continue
+		}
+		raw := rec.raw()
+		raw.index, raw.line, raw.offset = n, line, int64(off)
+		r, re := jr.b.build(&raw)
+		if re != nil {
+			if jr.opts.Strict {
+				return re
+			}
+			jr.res.Errors = append(jr.res.Errors, re)
+			continue
+		}
+		jr.res.Records = append(jr.res.Records, *r)
+	}
+	if _, err := dec.Token(); err != nil { // the closing bracket
+		return jr.syntaxError(err, 0)
+	}
+	return nil
+}
+
+// parseStamp reads a sources_used timestamp (RFC 3339 or a bare date).
+func parseStamp(s string) time.Time {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
