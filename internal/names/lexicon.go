@@ -1,11 +1,14 @@
 package names
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // LegalClass is the class of a legal form: forms of one class name the same
 // kind of entity in different languages or spellings (ООО, GmbH, SARL and
 // "Limited Liability Company" are all ClassLLC).
-type LegalClass uint8
+type LegalClass uint16
 
 // The legal-form classes. Names carry them as a bit set.
 const (
@@ -24,11 +27,15 @@ const (
 	ClassLP
 	// ClassFZ: free-zone establishments (FZE, FZCO, FZC).
 	ClassFZ
+	// ClassNPO: non-profit organisations (ANO, NKO, e.V.).
+	ClassNPO
+	// ClassState: state and municipal unitary enterprises (FGUP, GUP, MUP).
+	ClassState
 )
 
 // String returns the class's short name.
 func (c LegalClass) String() string {
-	names := []string{"llc", "jsc", "corp", "co", "lp", "fz"}
+	names := []string{"llc", "jsc", "corp", "co", "lp", "fz", "npo", "state"}
 	var parts []string
 	for i, n := range names {
 		if c&(ClassLLC<<i) != 0 {
@@ -64,7 +71,22 @@ var legalForms = []legalForm{
 		"tovarishchestvo s ogranichennoy otvetstvennostyu",
 		"sarl", "s a r l", "societe a responsabilite limitee", "srl", "s r l",
 		"sro", "s r o", "spol s r o", "kft", "sp z o o", "spzoo", "doo", "d o o",
-		"eood", "ood", "ltda", "limitada", "s de rl", "s de r l", "mchj",
+		"eood", "ood", "ltda", "limitada", "s de rl", "s de r l", "mchj", "sp z oo",
+		"societatea cu raspundere limitata", "sociedad de responsabilidad limitada",
+		"societa a responsabilita limitata", "spolka z ograniczona odpowiedzialnoscia",
+		"spolecnost s rucenim omezenym", "tovarystvo z obmezhenoiu vidpovidalnistiu",
+	}},
+	{canon: "ano", class: ClassNPO, phrases: []string{
+		"ano", "avtonomnaya nekommercheskaya organizatsiya", "nko",
+		"nekommercheskaya organizatsiya", "non profit organization",
+		"nonprofit organization", "ev", "e v", "eingetragener verein",
+	}},
+	{canon: "gup", class: ClassState, phrases: []string{
+		"fgup", "gup", "mup", "fgbu", "fgu", "gbu",
+		"federalnoe gosudarstvennoe unitarnoe predpriyatie",
+		"gosudarstvennoe unitarnoe predpriyatie", "munitsipalnoe unitarnoe predpriyatie",
+		"federal state unitary enterprise", "state unitary enterprise",
+		"federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie",
 	}},
 	{canon: "gmbh", class: ClassLLC, phrases: []string{
 		"gmbh", "gesellschaft mit beschrankter haftung", "ges m b h", "mbh",
@@ -89,7 +111,8 @@ var legalForms = []legalForm{
 		"spa", "s p a", "societa per azioni", "nv", "n v", "naamloze vennootschap",
 		"ab", "aktiebolag", "publ ab", "asa", "as", "a s", "oyj", "oy", "kk",
 		"kabushiki kaisha", "kabushiki gaisha", "tbk", "sa de cv", "s a de c v",
-		"bhd", "berhad", "jsc co", "pat", "prat", "tat",
+		"bhd", "berhad", "jsc co", "pat", "prat", "tat", "sas", "s a s",
+		"societe par actions simplifiee", "sca", "se", "societas europaea",
 	}},
 	{canon: "plc", class: ClassJSC, phrases: []string{
 		"plc", "p l c", "public limited company", "public limited co", "public ltd co",
@@ -118,6 +141,8 @@ var edgeOnly = map[string]bool{
 	"co": true, "cia": true, "cie": true, "tov": true, "too": true, "doo": true,
 	"ood": true, "spa": true, "pat": true, "prat": true, "tat": true, "kg": true,
 	"lp": true, "bhd": true, "tbk": true, "pcl": true, "company": true,
+	"ano": true, "ev": true, "e v": true, "gup": true, "mup": true, "fgu": true,
+	"gbu": true, "se": true, "sca": true, "sas": true, "s a s": true, "nko": true,
 }
 
 // legalPhrase is one spelling of a legal form, prepared for matching.
@@ -149,6 +174,26 @@ var legalIndex = func() map[string][]legalPhrase {
 		}
 	}
 	return idx
+}()
+
+// legalPhrases lists every prepared phrase, for the fuzzy scan that
+// catches misspelled and truncated forms ("Lymited", "Compan").
+var legalPhrases = func() []legalPhrase {
+	var all []legalPhrase
+	for _, ps := range legalIndex {
+		all = append(all, ps...)
+	}
+	// Longest first, then by form and spelling, for a deterministic scan.
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].words != all[j].words {
+			return all[i].words > all[j].words
+		}
+		if all[i].form != all[j].form {
+			return all[i].form < all[j].form
+		}
+		return strings.Join(all[i].keys, " ") < strings.Join(all[j].keys, " ")
+	})
+	return all
 }()
 
 // legalByCanon maps a form's canonical spelling to its index in legalForms.

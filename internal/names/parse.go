@@ -109,7 +109,8 @@ type Name struct {
 	Legal LegalClass
 
 	content []ctok  // the compared tokens (words, numbers, initials, particles)
-	joins   []jtok  // adjacent content words joined, for split/joined matching
+	joins   []jtok  // runs of 2-3 adjacent content words joined, for split/joined matching
+	acros   []jtok  // initials of runs of 2-6 content words, for acronyms
 	orgLike bool    // a legal form or an organisation word is present
 	total   float64 // sum of default weights of content tokens
 }
@@ -118,16 +119,20 @@ type Name struct {
 type ctok struct {
 	text  string
 	key   []rune
+	runes []rune // text as runes
 	kind  TokenKind
 	first byte    // first letter of text, for initials
 	w     float64 // built-in weight
 	tok   int     // index into Name.Tokens
 }
 
-// jtok is two adjacent content words joined ("hik"+"vision").
+// jtok is a run of adjacent content tokens seen as one: joined
+// ("hik"+"vision" -> "hikvision") or as an acronym ("peoples liberation
+// army" -> "pla").
 type jtok struct {
 	key []rune
-	i   int // index of the first of the two in content
+	i   int8 // index of the first token of the run in content
+	n   int8 // tokens in the run
 }
 
 // rawTok is a token before classification.
@@ -148,6 +153,9 @@ func Parse(s string, kind Kind) *Name {
 	raw := tokenize(s)
 	raw = mergeDotted(raw)
 	raw = reorderComma(raw, kind)
+	if kind != KindPerson {
+		raw = readNumbers(raw)
+	}
 	n.Tokens = classify(raw, kind)
 	n.prepare()
 	return n
@@ -476,13 +484,22 @@ func markLegal(toks []Token, keys []string, edge bool) {
 		if toks[i].Kind == LegalForm {
 			continue
 		}
-		for _, p := range legalIndex[keys[i]] {
+		cands := legalIndex[keys[i]]
+		fuzzy := false
+		if len(cands) == 0 && len(keys[i]) >= 5 {
+			cands, fuzzy = legalPhrases, true
+		}
+		for _, p := range cands {
 			if p.edge != edge || i+p.words > len(toks) {
 				continue
 			}
 			ok := true
-			for k := 1; k < p.words; k++ {
-				if toks[i+k].Kind == LegalForm || keys[i+k] != p.keys[k] {
+			for k := 0; k < p.words; k++ {
+				if k == 0 && !fuzzy {
+					continue
+				}
+				if toks[i+k].Kind == LegalForm ||
+					!legalTokenMatch(keys[i+k], p.keys[k], i+k == len(toks)-1 && k == p.words-1) {
 					ok = false
 					break
 				}
@@ -513,6 +530,20 @@ func markLegal(toks []Token, keys []string, edge bool) {
 	}
 }
 
+// legalTokenMatch reports whether a token's key spells a legal-form
+// phrase's token: exactly, with one edit in words of five letters or more
+// ("lymited"), or, for the last token of a name, truncated to five letters
+// or more ("compan").
+func legalTokenMatch(key, want string, last bool) bool {
+	if key == want {
+		return true
+	}
+	if len(want) >= 5 && len(key) >= 5 && osaDistance([]rune(key), []rune(want)) <= 1 {
+		return true
+	}
+	return last && len(key) >= 5 && len(key) < len(want) && strings.HasPrefix(want, key)
+}
+
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -540,7 +571,7 @@ func (n *Name) prepare() {
 		if orgMarkers[t.Text] {
 			n.orgLike = true
 		}
-		c := ctok{text: t.Text, key: []rune(t.Key), kind: t.Kind, tok: i, w: builtinWeight(t)}
+		c := ctok{text: t.Text, key: []rune(t.Key), runes: []rune(t.Text), kind: t.Kind, tok: i, w: builtinWeight(t)}
 		if t.Text != "" {
 			c.first = t.Text[0]
 		}
@@ -554,12 +585,32 @@ func (n *Name) prepare() {
 		n.orgLike = false
 	}
 	n.Normalized = strings.Join(texts, " ")
-	for i := 0; i+1 < len(n.content); i++ {
-		a, b := n.content[i], n.content[i+1]
-		if a.kind != Word && a.kind != Initial || b.kind != Word && b.kind != Initial {
+	if len(n.content) > maxContent {
+		return // very long names are compared token by token only
+	}
+	joinable := func(k TokenKind) bool { return k == Word || k == Initial || k == Particle }
+	for i := range n.content {
+		text := n.content[i].text
+		if !joinable(n.content[i].kind) {
 			continue
 		}
-		n.joins = append(n.joins, jtok{key: []rune(phoneticKey(a.text + b.text)), i: i})
+		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
+			text += n.content[k].text
+			n.joins = append(n.joins, jtok{key: []rune(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
+		}
+	}
+	for i := range n.content {
+		var ini []rune
+		for k := i; k < len(n.content) && k < i+6; k++ {
+			c := n.content[k]
+			if c.kind != Word && c.kind != Initial || len(c.runes) == 0 {
+				break
+			}
+			ini = append(ini, c.runes[0])
+			if len(ini) >= 2 {
+				n.acros = append(n.acros, jtok{key: append([]rune(nil), ini...), i: int8(i), n: int8(len(ini))})
+			}
+		}
 	}
 }
 

@@ -24,22 +24,29 @@ type Weights interface {
 
 // Tuning of the score. Each unmatched token costs its weight times
 // costExtra when only one side has unmatched tokens (one name says more
-// than the other), and costConflict when both do (the names disagree).
+// than the other), and costConflict when both do (the names disagree; then
+// even a generic word costs at least conflictFloor: "Saudi Arabian Gas" is
+// not "Saudi Arabian Oil"). An unmatched number always costs costConflict.
 const (
-	minPairSim     = 0.62 // per-token similarity below which tokens do not pair
-	minJoinSim     = 0.84 // per-token similarity to pair a joined token
-	costExtraOrg   = 0.55
-	costExtraPers  = 0.9
-	costConflict   = 1.0
-	legalBonus     = 0.02
-	legalPenalty   = 0.04
-	crossPenalty   = 0.02 // persons whose aligned tokens are in a different order
-	maxInexact     = 0.99 // the best score for names that are not identical
-	keyEqualSim    = 0.95
-	initialSim     = 0.85
-	prefixSim      = 0.8
-	maxFuzzySim    = 0.94
-	smallNameCount = 16
+	minPairSim    = 0.62 // per-token similarity below which tokens do not pair
+	minJoinSim    = 0.84 // similarity for a run of joined tokens to pair
+	costExtraOrg  = 0.55
+	costExtraPers = 0.9
+	costConflict  = 1.0
+	conflictFloor = 0.5
+	legalBonus    = 0.02
+	legalPenalty  = 0.04
+	crossPenalty  = 0.02 // persons whose aligned tokens are in a different order
+	maxInexact    = 0.99 // the best score for names that are not identical
+	keyEqualSim   = 0.95
+	acronymSim    = 0.9
+	initialSim    = 0.85
+	prefixSim     = 0.8
+	maxFuzzySim   = 0.94
+	// maxContent is the number of compared tokens up to which Score works
+	// in fixed buffers without allocating, and the longest name for which
+	// joined runs and acronyms are considered.
+	maxContent = 16
 )
 
 // cand is a candidate pairing of tokens: a[i:i+ni] against b[j:j+nj].
@@ -145,8 +152,8 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 		return 0
 	}
-	var wabuf, wbbuf [smallNameCount]float64
-	var usedA, usedB [smallNameCount]bool
+	var wabuf, wbbuf [maxContent]float64
+	var usedA, usedB [maxContent]bool
 	wa, wb := wabuf[:0], wbbuf[:0]
 	ua, ub := usedA[:0], usedB[:0]
 	for i := range a.content {
@@ -157,39 +164,24 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		wb = append(wb, weightOf(&b.content[j], w))
 		ub = append(ub, false)
 	}
-	var cbuf [64]cand
+	var cbuf [96]cand
 	cs := cbuf[:0]
+	long := na > 127 || nb > 127 // indices must fit int8
 	for i := range a.content {
+		if long && i > 127 {
+			break
+		}
 		for j := range b.content {
+			if long && j > 127 {
+				break
+			}
 			if s := tokenSim(&a.content[i], &b.content[j], person); s >= minPairSim {
 				cs = append(cs, cand{i: int8(i), j: int8(j), ni: 1, nj: 1, sim: s})
 			}
 		}
 	}
-	if na < 128 && nb < 128 {
-		for _, jt := range a.joins {
-			for j := range b.content {
-				if b.content[j].kind != Word {
-					continue
-				}
-				if s := keySim(jt.key, b.content[j].key); s >= minJoinSim {
-					cs = append(cs, cand{i: int8(jt.i), j: int8(j), ni: 2, nj: 1, sim: s})
-				}
-			}
-		}
-		for _, jt := range b.joins {
-			for i := range a.content {
-				if a.content[i].kind != Word {
-					continue
-				}
-				if s := keySim(a.content[i].key, jt.key); s >= minJoinSim {
-					cs = append(cs, cand{i: int8(i), j: int8(jt.i), ni: 1, nj: 2, sim: s})
-				}
-			}
-		}
-	} else {
-		cs = cs[:0] // very long names: plain pairs only, indices fit int8 below
-	}
+	cs = runCands(cs, a, b, false)
+	cs = runCands(cs, b, a, true)
 	// Greedy one-to-one assignment, best pairs first; ties go to the
 	// heavier pair, then to the earlier tokens (deterministic).
 	sortCands(cs, wa, wb)
@@ -198,19 +190,18 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	lastI, lastJ := -1, -1
 	firstPair := true
 	for _, c := range cs {
-		i, j := int(c.i), int(c.j)
-		if ua[i] || ub[j] || (c.ni == 2 && ua[i+1]) || (c.nj == 2 && ub[j+1]) {
+		i, j, ni, nj := int(c.i), int(c.j), int(c.ni), int(c.nj)
+		if anyUsed(ua[i:i+ni]) || anyUsed(ub[j:j+nj]) {
 			continue
 		}
-		wA, wB := wa[i], wb[j]
-		ua[i], ub[j] = true, true
-		if c.ni == 2 {
-			ua[i+1] = true
-			wA = max(wA, wa[i+1])
+		wA, wB := 0.0, 0.0
+		for k := i; k < i+ni; k++ {
+			ua[k] = true
+			wA = max(wA, wa[k])
 		}
-		if c.nj == 2 {
-			ub[j+1] = true
-			wB = max(wB, wb[j+1])
+		for k := j; k < j+nj; k++ {
+			ub[k] = true
+			wB = max(wB, wb[k])
 		}
 		pw := wA + wB
 		matched += c.sim * pw
@@ -222,27 +213,42 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		lastI, lastJ = i, j
 		if ex != nil {
 			ex.Pairs = append(ex.Pairs, Pair{
-				A: joinedText(a, i, int(c.ni)), B: joinedText(b, j, int(c.nj)),
+				A: joinedText(a, i, ni), B: joinedText(b, j, nj),
 				Score: round4(c.sim), WeightA: round4(wA), WeightB: round4(wB),
 			})
 		}
 	}
-	var restA, restB float64
+	var restA, restB, floorA, floorB, numbers float64
 	for i, u := range ua {
-		if !u {
+		if u {
+			continue
+		}
+		if a.content[i].kind == Number {
+			numbers += wa[i]
+		} else {
 			restA += wa[i]
-			if ex != nil {
-				ex.UnmatchedA = append(ex.UnmatchedA, Unmatched{a.content[i].text, round4(wa[i])})
-			}
+			floorA += conflictWeight(&a.content[i], wa[i])
+		}
+		if ex != nil {
+			ex.UnmatchedA = append(ex.UnmatchedA, Unmatched{a.content[i].text, round4(wa[i])})
 		}
 	}
 	for j, u := range ub {
-		if !u {
-			restB += wb[j]
-			if ex != nil {
-				ex.UnmatchedB = append(ex.UnmatchedB, Unmatched{b.content[j].text, round4(wb[j])})
-			}
+		if u {
+			continue
 		}
+		if b.content[j].kind == Number {
+			numbers += wb[j]
+		} else {
+			restB += wb[j]
+			floorB += conflictWeight(&b.content[j], wb[j])
+		}
+		if ex != nil {
+			ex.UnmatchedB = append(ex.UnmatchedB, Unmatched{b.content[j].text, round4(wb[j])})
+		}
+	}
+	if restA > 0 && restB > 0 {
+		restA, restB = floorA, floorB
 	}
 	conflict := min(restA, restB)
 	extra := restA + restB - 2*conflict
@@ -250,7 +256,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	if person {
 		costExtra = costExtraPers
 	}
-	denom := matched + pairCost + costConflict*2*conflict + costExtra*extra
+	denom := matched + pairCost + costConflict*(2*conflict+numbers) + costExtra*extra
 	s := 0.0
 	if denom > 0 {
 		s = matched / denom
@@ -282,6 +288,60 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		ex.Reason = reason(a, b, s, ex, person && crossed)
 	}
 	return s
+}
+
+// anyUsed reports whether any token of a run is already aligned.
+func anyUsed(u []bool) bool {
+	for _, x := range u {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+// conflictWeight is what an unmatched token costs when both names have
+// unmatched tokens: at least conflictFloor for words.
+func conflictWeight(t *ctok, w float64) float64 {
+	if t.kind == Word {
+		return max(w, conflictFloor)
+	}
+	return w
+}
+
+// runCands adds the candidates in which a run of x's tokens (joined, or as
+// an acronym) pairs with one token of y. When swap is set, x is the second
+// name of the comparison and the candidates are built the other way round.
+func runCands(cs []cand, x, y *Name, swap bool) []cand {
+	add := func(xi, xn, yj int, s float64) {
+		c := cand{i: int8(xi), j: int8(yj), ni: int8(xn), nj: 1, sim: s}
+		if swap {
+			c = cand{i: int8(yj), j: int8(xi), ni: 1, nj: int8(xn), sim: s}
+		}
+		cs = append(cs, c)
+	}
+	if len(x.content) > maxContent || len(y.content) > 127 {
+		return cs
+	}
+	for _, jt := range x.joins {
+		for j := range y.content {
+			if y.content[j].kind != Word {
+				continue
+			}
+			if s := keySim(jt.key, y.content[j].key); s >= minJoinSim {
+				add(int(jt.i), int(jt.n), j, s)
+			}
+		}
+	}
+	for _, ac := range x.acros {
+		for j := range y.content {
+			t := &y.content[j]
+			if t.kind == Word && len(t.runes) == len(ac.key) && string(t.runes) == string(ac.key) {
+				add(int(ac.i), int(ac.n), j, acronymSim)
+			}
+		}
+	}
+	return cs
 }
 
 // legalConflict reports whether two sets of legal-form classes name
@@ -337,7 +397,7 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		}
 		return 0
 	}
-	s := keySim(x.key, y.key)
+	s := max(keySim(x.key, y.key), textSim(x.runes, y.runes))
 	if !person && s < prefixSim {
 		// An abbreviation by truncation ("Elec" for "Electric").
 		if isAbbrevOf(x.text, y.text) || isAbbrevOf(y.text, x.text) {
@@ -376,6 +436,17 @@ func keySim(x, y []rune) float64 {
 	return min(s, maxFuzzySim)
 }
 
+// textSim compares the spelling of two tokens the way keySim compares
+// keys (a transposition such as "Appel" for "Apple" can be hidden by the
+// key's folding of doubled letters).
+func textSim(x, y []rune) float64 {
+	s := keySim(x, y)
+	if s == keyEqualSim {
+		return 1
+	}
+	return s
+}
+
 // osaDistance is the optimal-string-alignment distance (Levenshtein with
 // adjacent transpositions) between two rune slices. It uses stack buffers
 // for keys of up to 63 runes.
@@ -411,10 +482,11 @@ func osaDistance(x, y []rune) int {
 
 // joinedText shows content tokens i..i+k-1 of n joined by "+".
 func joinedText(n *Name, i, k int) string {
-	if k == 1 {
-		return n.content[i].text
+	parts := make([]string, 0, k)
+	for _, c := range n.content[i : i+k] {
+		parts = append(parts, c.text)
 	}
-	return n.content[i].text + "+" + n.content[i+1].text
+	return strings.Join(parts, "+")
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
