@@ -100,6 +100,10 @@ func ParseAddress(text string) sanctions.Address {
 	if len(parts) > 1 && looksPostal(parts[len(parts)-1]) {
 		a.PostalCode = parts[len(parts)-1]
 		parts = parts[:len(parts)-1]
+		// "Kowloon, Hong Kong, 999077, HK": the country's name again.
+		if a.Country != "" && len(parts) > 1 && len(parts[len(parts)-1]) > 2 && CountryCode(parts[len(parts)-1]) == a.Country {
+			parts = parts[:len(parts)-1]
+		}
 	}
 	if len(parts) > 2 && looksRegion(parts[len(parts)-1]) {
 		a.Region = parts[len(parts)-1]
