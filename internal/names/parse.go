@@ -120,6 +120,7 @@ type ctok struct {
 	text  string
 	key   []rune
 	runes []rune // text as runes
+	han   []rune // the Han characters a token was read from, if any
 	kind  TokenKind
 	first byte    // first letter of text, for initials
 	w     float64 // built-in weight
@@ -150,7 +151,7 @@ type rawTok struct {
 func Parse(s string, kind Kind) *Name {
 	n := &Name{Original: s, Kind: kind}
 	s = strings.ToValidUTF8(s, " ")
-	raw := tokenize(s)
+	raw := tokenize(s, kind)
 	raw = mergeDotted(raw)
 	raw = reorderComma(raw, kind)
 	if kind != KindPerson {
@@ -170,7 +171,7 @@ func foldString(s string) string {
 // tokenize splits s into raw tokens. Letters, digits and combining marks
 // build tokens; apostrophes inside a word join (O'Brien -> obrien);
 // everything else separates. "&" becomes the token "and".
-func tokenize(s string) []rawTok {
+func tokenize(s string, kind Kind) []rawTok {
 	var toks []rawTok
 	runes := []rune(s)
 	isWordRune := func(r rune) bool {
@@ -202,7 +203,14 @@ func tokenize(s string) []rawTok {
 			for j < len(runes) && isHan(runes[j]) {
 				j++
 			}
-			for _, w := range segmentHan(runes[i:j]) {
+			words := segmentHan(runes[i:j])
+			if splitHanPerson(runes, i, j, words, kind) {
+				// A Chinese person's name: family name, then given name.
+				r0, rest := runes[i:i+1], runes[i+1:j]
+				words = []hanWord{{orig: string(r0), text: pinyinWord(r0)},
+					{orig: string(rest), text: pinyinWord(rest)}}
+			}
+			for _, w := range words {
 				for _, t := range strings.Fields(w.text) {
 					toks = append(toks, rawTok{text: t, orig: w.orig, han: true})
 				}
@@ -236,6 +244,32 @@ func tokenize(s string) []rawTok {
 	}
 	emit(len(runes))
 	return toks
+}
+
+// splitHanPerson reports whether the Han run runes[i:j], segmented as
+// words, is a person's name to split into family and given name: for
+// persons, a run of two to four characters; for names of unknown kind, the
+// same when the run is the whole name and holds no lexicon word.
+func splitHanPerson(runes []rune, i, j int, words []hanWord, kind Kind) bool {
+	n := j - i
+	if n < 2 || n > 4 || len(words) != 1 || words[0].legal != "" {
+		return false
+	}
+	switch kind {
+	case KindPerson:
+		return true
+	case KindUnknown:
+		if _, known := cjkWords[words[0].orig]; known {
+			return false
+		}
+		for k, r := range runes {
+			if (k < i || k >= j) && !unicode.IsSpace(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // wordTokens folds one run of word characters. Folding can itself produce
@@ -406,6 +440,9 @@ func classify(raw []rawTok, kind Kind) []Token {
 		if t.Kind == LegalForm {
 			continue
 		}
+		if kind == KindPerson && hasDigit(t.Text) {
+			t.Text = unLeet(t.Text)
+		}
 		switch {
 		case hasDigit(t.Text):
 			t.Kind = Number
@@ -544,6 +581,49 @@ func legalTokenMatch(key, want string, last bool) bool {
 	return last && len(key) >= 5 && len(key) < len(want) && strings.HasPrefix(want, key)
 }
 
+// leet maps digits written for look-alike letters in persons' names
+// ("Ig0r Sech1n").
+var leet = map[byte]byte{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g'}
+
+// unLeet replaces look-alike digits in a token that is mostly letters; a
+// person's name holds no digits of its own.
+func unLeet(t string) string {
+	letters := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 'a' && t[i] <= 'z' {
+			letters++
+		}
+	}
+	if letters == 0 || letters*2 < len(t) {
+		return t
+	}
+	b := []byte(t)
+	for i, c := range b {
+		if l, ok := leet[c]; ok {
+			b[i] = l
+		}
+	}
+	return string(b)
+}
+
+// patronymicWeight is the weight of an East Slavic patronymic or a Turkic
+// "-oglu" form: lists often carry it and vendor records often omit it.
+const patronymicWeight = 0.35
+
+// isPatronymic reports whether a person's name token is a patronymic
+// (Viktorovich, Oleksandrovych, Petrovna, Mammad oglu ...).
+func isPatronymic(t string) bool {
+	if len(t) < 7 {
+		return false
+	}
+	for _, suf := range []string{"ovich", "evich", "ovych", "evych", "yevich", "ovna", "evna", "ichna", "ovnа", "ogly", "oglu", "kyzy", "qizi"} {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
@@ -574,6 +654,12 @@ func (n *Name) prepare() {
 		c := ctok{text: t.Text, key: []rune(t.Key), runes: []rune(t.Text), kind: t.Kind, tok: i, w: builtinWeight(t)}
 		if t.Text != "" {
 			c.first = t.Text[0]
+		}
+		if rs := []rune(t.Orig); len(rs) > 0 && isHan(rs[0]) && t.Kind == Word {
+			c.han = rs
+		}
+		if n.Kind != KindOrganization && !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
+			c.w = patronymicWeight
 		}
 		n.content = append(n.content, c)
 		n.total += c.w

@@ -41,6 +41,7 @@ const (
 	keyEqualSim   = 0.95
 	acronymSim    = 0.9
 	initialSim    = 0.85
+	nicknameSim   = 0.88
 	prefixSim     = 0.8
 	maxFuzzySim   = 0.94
 	// maxContent is the number of compared tokens up to which Score works
@@ -397,6 +398,15 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		}
 		return 0
 	}
+	if x.han != nil && y.han != nil {
+		// Two names in Han script: compare the characters, each a
+		// syllable; the same reading of different characters is a
+		// different name.
+		return hanSim(x.han, y.han)
+	}
+	if person && sameGivenName(x.text, y.text) {
+		return nicknameSim
+	}
 	s := max(keySim(x.key, y.key), textSim(x.runes, y.runes))
 	if !person && s < prefixSim {
 		// An abbreviation by truncation ("Elec" for "Electric").
@@ -405,6 +415,16 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		}
 	}
 	return s
+}
+
+// hanSim compares Han characters: one differing character in three is a
+// different name.
+func hanSim(x, y []rune) float64 {
+	if string(x) == string(y) {
+		return 1
+	}
+	d := osaDistance(x, y)
+	return max(0, 1-float64(d)/float64(max(len(x), len(y)))-0.1)
 }
 
 // isAbbrevOf reports whether short is a truncation of long of at least four

@@ -69,33 +69,52 @@ func foldRune(dst []byte, r, prev rune) ([]byte, bool) {
 	if s, ok := latinSpecial[r]; ok {
 		return append(dst, s...), true
 	}
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+	if s, ok := armenian[r]; ok {
+		return append(dst, s...), true
+	}
+	if s, ok := georgian[r]; ok {
+		return append(dst, s...), true
+	}
+	if s, ok := kana[r]; ok {
+		return appendKana(dst, s, r), true
+	}
+	isMark := unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isMark {
 		return dst, false
 	}
-	// Decompose and drop combining marks: é -> e, ñ -> n, ő -> o.
+	if unicode.IsDigit(r) {
+		if v := digitValue(r); v >= 0 {
+			return append(dst, byte('0'+v)), true
+		}
+	}
+	if isMark {
+		// A combining mark on a Latin letter that did not compose is
+		// dropped; in other scripts (Devanagari, Bengali, Thai ...) vowel
+		// signs are letters of the word and stay.
+		if prev < 0x250 || unicode.In(prev, unicode.Latin, unicode.Greek, unicode.Cyrillic) {
+			return dst, true
+		}
+		return append(dst, string(r)...), true
+	}
+	if !unicode.Is(unicode.Latin, r) {
+		// Other scripts are kept as written (lower-cased): Hangul keeps
+		// its syllables, so that names compare syllable by syllable.
+		return append(dst, string(unicode.ToLower(r))...), true
+	}
+	// Decompose Latin letters and drop combining marks: é -> e, ñ -> n.
 	var buf [16]byte
 	d := norm.NFD.AppendString(buf[:0], string(r))
-	added := false
 	for _, c := range string(d) {
-		if unicode.Is(unicode.Mn, c) || unicode.Is(unicode.Me, c) {
+		if unicode.In(c, unicode.Mn, unicode.Me) {
 			continue
 		}
-		if c == r {
-			if unicode.IsDigit(c) && c >= 0x80 {
-				if v := digitValue(c); v >= 0 {
-					dst = append(dst, byte('0'+v))
-					added = true
-					continue
-				}
-			}
-			dst = append(dst, string(unicode.ToLower(c))...)
-			added = true
+		if s, ok := latinSpecial[c]; ok {
+			dst = append(dst, s...)
 			continue
 		}
-		dst, _ = foldRune(dst, c, prev)
-		added = true
+		dst = append(dst, string(unicode.ToLower(c))...)
 	}
-	return dst, added
+	return dst, true
 }
 
 // digitValue returns the value of a decimal digit from any script, or -1.
