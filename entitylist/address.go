@@ -21,10 +21,10 @@ var (
 // parseAddress splits an address as published into parts where that can be
 // done reliably, reading from the end: country, postal code, region, city;
 // what precedes the city is the street. Text always keeps the address as
-// published. def is the entry's country code, used when the address does not
+// published. def is the entry's country, whose code is used when the address does not
 // end with a known country.
-func parseAddress(text, def string) sanctions.Address {
-	a := sanctions.Address{Text: text, Country: def}
+func parseAddress(text string, def Country) sanctions.Address {
+	a := sanctions.Address{Text: text, Country: def.Code}
 	segs := strings.Split(strings.TrimRight(text, ". "), ",")
 	out := segs[:0]
 	for _, s := range segs {
@@ -36,7 +36,10 @@ func parseAddress(text, def string) sanctions.Address {
 	if len(segs) == 0 {
 		return a
 	}
-	if c, ok := CountryCode(segs[len(segs)-1]); ok {
+	if def.Name != "" && countryKey(segs[len(segs)-1]) == countryKey(def.Name) {
+		// The entry's own country, even when it is not in the table.
+		segs = segs[:len(segs)-1]
+	} else if c, ok := CountryCode(segs[len(segs)-1]); ok {
 		a.Country = c
 		segs = segs[:len(segs)-1]
 		// "Hong Kong" entries sometimes end "..., Kowloon, Hong Kong, China".

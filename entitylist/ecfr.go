@@ -83,13 +83,19 @@ func (p *xmlParser) errAt(elem string, err error) error {
 	return &ParseError{Format: formatXML, Line: line, Column: col, Offset: p.d.InputOffset(), Row: len(p.rows) + p.openRows(), Element: elem, Err: err}
 }
 
-// openRows counts the rows of the open candidate table, for error
-// positions.
+// openRows counts the data rows of the open table, the one being read
+// included, for error positions.
 func (p *xmlParser) openRows() int {
-	if len(p.tables) == 0 {
-		return 0
+	n := 0
+	if len(p.tables) > 0 {
+		if n = len(p.tables[0].rows); n > 0 {
+			n-- // the header
+		}
 	}
-	return len(p.tables[0].rows)
+	if p.row != nil {
+		n++
+	}
+	return n
 }
 
 func upperASCII(s string) string {

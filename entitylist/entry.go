@@ -235,4 +235,3 @@ func hashID(key string) string {
 	sum := sha256.Sum256([]byte(key))
 	return "EL-" + hex.EncodeToString(sum[:8])
 }
-

@@ -45,14 +45,14 @@ func interpret(l *List, rows []rawRow, format string) error {
 
 		countryText := oneLine(cells[0])
 		entityText := strings.Join(lines(cells[1]), "\n")
-		if isReserved(entityText) || (entityText == "" && isReserved(countryText)) {
-			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonReserved, Text: rowText(cells)})
-			continue
-		}
 		if countryText != "" && !isReserved(countryText) {
 			code, _ := CountryCode(countryText)
 			country = Country{Name: countryText, Code: code}
 			haveCountry = true
+		}
+		if isReserved(entityText) || (entityText == "" && isReserved(countryText)) {
+			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonReserved, Text: rowText(cells)})
+			continue
 		}
 		if entityText == "" {
 			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonEmptyEntity, Text: rowText(cells)})
@@ -70,12 +70,12 @@ func interpret(l *List, rows []rawRow, format string) error {
 		e.Name = ep.name
 		e.Aliases = ep.aliases
 		for _, a := range ep.addresses {
-			e.Addresses = append(e.Addresses, parseAddress(a, country.Code))
+			e.Addresses = append(e.Addresses, parseAddress(a, country))
 		}
 		for _, sp := range ep.parts {
 			if sp.Kind == SubPartAddresses {
 				for _, a := range sp.Items {
-					e.Addresses = append(e.Addresses, parseAddress(a, country.Code))
+					e.Addresses = append(e.Addresses, parseAddress(a, country))
 				}
 			}
 		}
@@ -235,9 +235,7 @@ func sentenceEnd(s string) int {
 // finishName trims separators around a name and drops a final period
 // unless it belongs to an abbreviation ("Ltd.", "S.A.", "Inc.").
 func finishName(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.Trim(s, " ,;:")
-	s = strings.TrimSpace(strings.TrimPrefix(s, "and "))
+	s = trimJoiners(s)
 	if strings.HasSuffix(s, ".") {
 		j := strings.LastIndexAny(s, " (") + 1
 		word := s[j : len(s)-1]
@@ -250,10 +248,26 @@ func finishName(s string) string {
 
 // finishAddress trims separators and the final period of an address.
 func finishAddress(s string) string {
+	return strings.TrimRight(trimJoiners(s), " .,;")
+}
+
+// trimJoiners collapses white space and removes the separators that join
+// list items: leading "and ", trailing "; and", ",", ";", ":".
+func trimJoiners(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.Trim(s, " ,;:")
-	s = strings.TrimSpace(strings.TrimPrefix(s, "and "))
-	return strings.TrimRight(s, " .,;")
+	for {
+		t := strings.Trim(s, " ,;:")
+		t = strings.TrimPrefix(t, "and ")
+		if strings.HasSuffix(t, " and") && len(t) > 4 && strings.ContainsAny(t[len(t)-5:len(t)-4], ",;") {
+			t = t[:len(t)-4]
+		} else if t == "and" {
+			t = ""
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // splitDashItems splits "—A; and —B" into its items. A dash starts an item
@@ -294,6 +308,9 @@ func parseEntityCell(text string) entityParts {
 				end = locs[k+1][2]
 			}
 			head := strings.TrimSpace(text[loc[2]:loc[3]])
+			for _, w := range []string{"and ", "including ", "includes ", "with "} {
+				head = strings.TrimPrefix(head, w)
+			}
 			kw := ""
 			if loc[4] >= 0 {
 				kw = text[loc[4]:loc[5]]
@@ -553,6 +570,7 @@ func parsePolicy(text string) LicensePolicy {
 		}
 	}
 	try(strings.Index(low, "presumption of denial"), PolicyDenial)
+	try(strings.Index(low, "policy of denial"), PolicyDenial)
 	try(strings.Index(low, "case-by-case"), PolicyCaseByCase)
 	try(strings.Index(low, "case by case"), PolicyCaseByCase)
 	try(strings.Index(low, "presumption of approval"), PolicyApproval)
