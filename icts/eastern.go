@@ -33,7 +33,7 @@ func OnDay(y int, m time.Month, d int) time.Time {
 // ("2024-09-29T03:59:00Z") is returned as given, in Eastern time.
 func ParseDay(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if strings.ContainsAny(s, "T") && len(s) > 10 {
+	if len(s) > 10 && (s[10] == 'T' || s[10] == 't') {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
 			return time.Time{}, fmt.Errorf("icts: instant %q: %w", s, err)

@@ -436,8 +436,7 @@ func (r *Registry) Prohibited(party string, c TransactionClass, at time.Time) An
 	c2 := cloneDetermination(ref.d)
 	p := c2.ProhibitionFor(c)
 	a.Person, a.Determination, a.Prohibition, a.Exclusions = &c2.CoveredPersons[ref.i], c2, p, c2.Exclusions
-	when := p.Effective.Format("3:04 p.m. MST on January 2, 2006")
-	when = strings.Replace(strings.Replace(when, "AM", "a.m.", 1), "PM", "p.m.", 1)
+	when := strings.NewReplacer(" AM ", " a.m. ", " PM ", " p.m. ").Replace(p.Effective.Format("3:04 PM MST on January 2, 2006"))
 	if p.InEffect(at) {
 		a.Prohibited, a.Verdict = true, VerdictProhibited
 		a.Reason = fmt.Sprintf("%s (%s) prohibits %s transactions with %s from %s", c2.ID(), citeDoc(c2), c, ref.person().Name, when)

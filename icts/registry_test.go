@@ -151,6 +151,9 @@ func TestProhibitedBoundaries(t *testing.T) {
 			t.Errorf("Prohibited(%q, %s, %v) = %s (%v), want %s; %s", tc.party, tc.class, tc.at, a.Verdict, a.Prohibited, tc.want, a.Reason)
 			continue
 		}
+		if tc.class == Update && tc.want >= VerdictNotYetInEffect && !strings.Contains(a.Reason, "from 12:00 a.m. EDT on September 29, 2024") {
+			t.Errorf("reason %q", a.Reason)
+		}
 		if tc.want >= VerdictNotYetInEffect {
 			if a.Determination == nil || a.Determination.CaseNumber != "ICTS-2021-002" || a.Prohibition == nil || a.Prohibition.Class != tc.class {
 				t.Errorf("Prohibited(%q, %s): missing determination or clause: %+v", tc.party, tc.class, a)
@@ -175,6 +178,9 @@ func TestParseDay(t *testing.T) {
 	}
 	if got, _ := ParseDay("December 1, 2024"); !got.Equal(time.Date(2024, 12, 1, 5, 0, 0, 0, time.UTC)) {
 		t.Errorf("EST day = %v", got)
+	}
+	if got, err := ParseDay("Tuesday, June 25, 2024"); err != nil || !got.Equal(OnDay(2024, 6, 25)) {
+		t.Errorf("weekday form = %v, %v", got, err)
 	}
 	if got, _ := ParseDay("2024-09-29T03:59:00Z"); got.Day() != 28 {
 		t.Errorf("instant in Eastern = %v", got)
