@@ -455,35 +455,97 @@ func addrFoldWords(s string) []string {
 	return out
 }
 
-// addrFoldLetters folds a word of letters to lower-case Latin words with
-// abbreviation dots and punctuation removed.
+// addrFoldLetters folds a word of letters to lower-case Latin words the
+// way names are folded (NFKC, case folding, diacritics, Cyrillic and Greek
+// transliteration); Han script is read in pinyin, split at the characters
+// that mark address parts (市 city, 区 district, 路 road, 号 number, ...).
+// Punctuation splits words, except inside the hyphenated abbreviations
+// of addrAbbrev ("r-n").
 func addrFoldLetters(s string) []string {
 	var out []string
-	var b strings.Builder
+	var b []byte
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+		if len(b) > 0 {
+			out = append(out, string(b))
+			b = b[:0]
 		}
 	}
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		case r == '-' && b.Len() > 0:
-			// "r-n", "pr-t" are abbreviations; other hyphens split words.
-			if _, ok := addrAbbrev[b.String()+"-"+"n"]; ok {
-				b.WriteRune(r)
+	rs := []rune(foldString(s))
+	prev := rune(0)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if isHan(r) {
+			flush()
+			j := i
+			for j < len(rs) && isHan(rs[j]) {
+				j++
+			}
+			out = append(out, addrHan(rs[i:j])...)
+			i = j - 1
+			prev = r
+			continue
+		}
+		if r == '-' && len(b) > 0 {
+			if _, ok := addrAbbrev[string(b)+"-n"]; ok {
+				b = append(b, '-')
+				prev = r
 				continue
 			}
-			flush()
-		default:
+		}
+		var ok bool
+		b, ok = foldRune(b, r, prev)
+		if !ok {
 			flush()
 		}
+		prev = r
 	}
 	flush()
 	return out
 }
+
+// addrHanMarkers are the Han characters and words that mark the parts of
+// a Chinese address, with the English word they stand for.
+var addrHanMarkers = map[string]string{
+	"省": "province", "市": "city", "区": "district", "县": "county", "镇": "town", "乡": "town",
+	"村": "village", "路": "road", "街": "street", "道": "road", "巷": "lane", "号": "number",
+	"楼": "building", "栋": "building", "座": "building", "层": "floor", "室": "room",
+	"大厦": "building", "大道": "avenue", "园区": "park", "工业区": "industrial",
+}
+
+// addrHan reads a run of Han characters: the characters between markers
+// form one word in pinyin ("龙岗区" -> "longgang", "district").
+func addrHan(run []rune) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(run); {
+		m, l := "", 0
+		for k := min(3, len(run)-i); k >= 1; k-- {
+			if w, ok := addrHanMarkers[string(run[i:i+k])]; ok {
+				m, l = w, k
+				break
+			}
+		}
+		if l == 0 {
+			i++
+			continue
+		}
+		if i > start {
+			out = append(out, pinyinWord(run[start:i]))
+		}
+		out = append(out, m)
+		i += l
+		start = i
+	}
+	if start < len(run) {
+		out = append(out, pinyinWord(run[start:]))
+	}
+	return out
+}
+
+// IsGenericAddressWord reports whether a normalised address word is one
+// that many addresses share (road, district, building, ...); such words
+// weigh little in AddressScore.
+func IsGenericAddressWord(w string) bool { return addrGeneric[w] }
 
 // AddressScore scores how likely two addresses name the same place, in
 // [0, 1]. Words are compared one to one, tolerant of typos, distinctive

@@ -12,7 +12,7 @@ import (
 // (see sanctions/eval_test.go): it maximises F1 on organisations and
 // overall without giving up recall on transliterated and abbreviated
 // company names.
-const DefaultThreshold = 0.80
+const DefaultThreshold = 0.79
 
 // Weights tells how informative a normalised token is: near 0 for words
 // that occur in many names ("technology", "trading"), up to 1 for rare,
@@ -28,27 +28,30 @@ type Weights interface {
 // even a generic word costs at least conflictFloor: "Saudi Arabian Gas" is
 // not "Saudi Arabian Oil"). An unmatched number always costs costConflict.
 const (
-	minPairSim    = 0.62 // per-token similarity below which tokens do not pair
-	minJoinSim    = 0.84 // similarity for a run of joined tokens to pair
-	costExtraOrg  = 0.55
-	costExtraPers = 0.9
-	costConflict  = 1.0
-	conflictFloor = 0.5
-	legalBonus    = 0.02
-	legalPenalty  = 0.04
-	crossPenalty  = 0.02 // persons whose aligned tokens are in a different order
-	maxInexact    = 0.99 // the best score for names that are not identical
-	keyEqualSim   = 0.95
-	acronymSim    = 0.9
-	initialSim    = 0.85
-	nicknameSim   = 0.88
-	prefixSim     = 0.8
-	maxFuzzySim   = 0.94
-	// maxContent is the number of compared tokens up to which Score works
-	// in fixed buffers without allocating, and the longest name for which
-	// joined runs and acronyms are considered.
-	maxContent = 16
+	minPairSim      = 0.62 // per-token similarity below which tokens do not pair
+	minJoinSim      = 0.84 // similarity for a run of joined tokens to pair
+	costExtraOrg    = 0.55
+	costExtraPers   = 0.4
+	costConflict    = 1.2
+	conflictFloor   = 0.7
+	legalBonus      = 0.02
+	legalPenalty    = 0.04
+	crossPenalty    = 0.02 // persons' names rotated (surname first)
+	orderPenalty    = 0.12 // persons' names otherwise reordered
+	maxInexact      = 0.99 // the best score for names that are not identical
+	keyEqualSim     = 0.95
+	acronymSim      = 0.9
+	initialSim      = 0.85
+	nicknameSim     = 0.88
+	prefixSim       = 0.8
+	maxFuzzySim     = 0.94
+	fuzzyEditGrowth = 0.1
 )
+
+// maxContent is the number of compared tokens up to which Score works in
+// fixed buffers without allocating, and the longest name for which joined
+// runs and acronyms are considered.
+const maxContent = 16
 
 // cand is a candidate pairing of tokens: a[i:i+ni] against b[j:j+nj].
 type cand struct {
@@ -181,13 +184,14 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 			}
 		}
 	}
-	cs = runCands(cs, a, b, false)
-	cs = runCands(cs, b, a, true)
+	cs = runCands(cs, a, b, false, person)
+	cs = runCands(cs, b, a, true, person)
 	// Greedy one-to-one assignment, best pairs first; ties go to the
 	// heavier pair, then to the earlier tokens (deterministic).
 	sortCands(cs, wa, wb)
 	var matched, pairCost float64
-	crossed := false
+	var order [maxContent]int8 // order[i] = j+1 of the pair that starts at a's token i
+	crossed, twisted := false, false
 	lastI, lastJ := -1, -1
 	firstPair := true
 	for _, c := range cs {
@@ -212,6 +216,9 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 		firstPair = false
 		lastI, lastJ = i, j
+		if i < maxContent {
+			order[i] = int8(j + 1)
+		}
 		if ex != nil {
 			ex.Pairs = append(ex.Pairs, Pair{
 				A: joinedText(a, i, ni), B: joinedText(b, j, nj),
@@ -256,6 +263,11 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	costExtra := costExtraOrg
 	if person {
 		costExtra = costExtraPers
+		if na == 1 || nb == 1 {
+			// A lone name part against a fuller name ("George" against
+			// "George Bush") is weak evidence.
+			costExtra = costConflict
+		}
 	}
 	denom := matched + pairCost + costConflict*(2*conflict+numbers) + costExtra*extra
 	s := 0.0
@@ -271,8 +283,17 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 			adj = -legalPenalty
 		}
 	}
+	base := s
 	if person && crossed {
-		s -= crossPenalty
+		// Surname first against surname last is a rotation of the name
+		// and costs little; any other reordering ("Ahmad bin Hasan" vs
+		// "Hasan bin Ahmad") names someone else.
+		twisted = !isRotation(order[:min(na, maxContent)])
+		if twisted {
+			s -= orderPenalty
+		} else {
+			s -= crossPenalty
+		}
 	}
 	s += adj
 	if s > maxInexact {
@@ -281,14 +302,39 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	if s < 0 || math.IsNaN(s) {
 		s = 0
 	}
-	if a.Normalized == b.Normalized {
+	if a.Normalized == b.Normalized && base >= 1 {
 		s = 1
 	}
 	if ex != nil {
 		ex.LegalAdjust = adj
-		ex.Reason = reason(a, b, s, ex, person && crossed)
+		ex.Reason = reason(a, b, s, ex, person && crossed, twisted)
 	}
 	return s
+}
+
+// isRotation reports whether the aligned tokens keep their order up to a
+// rotation: order[i] is 1 + the position in the other name of the token
+// aligned with token i (0 for unaligned); reading the aligned positions in
+// order, they may fall back at most once, and then not past the first.
+func isRotation(order []int8) bool {
+	first, prev, drops := int8(0), int8(0), 0
+	for _, o := range order {
+		if o == 0 {
+			continue
+		}
+		if first == 0 {
+			first, prev = o, o
+			continue
+		}
+		if o < prev {
+			drops++
+		}
+		if drops > 0 && o > first {
+			return false
+		}
+		prev = o
+	}
+	return drops <= 1
 }
 
 // anyUsed reports whether any token of a run is already aligned.
@@ -304,7 +350,7 @@ func anyUsed(u []bool) bool {
 // conflictWeight is what an unmatched token costs when both names have
 // unmatched tokens: at least conflictFloor for words.
 func conflictWeight(t *ctok, w float64) float64 {
-	if t.kind == Word {
+	if t.kind == Word || t.kind == Initial {
 		return max(w, conflictFloor)
 	}
 	return w
@@ -313,7 +359,7 @@ func conflictWeight(t *ctok, w float64) float64 {
 // runCands adds the candidates in which a run of x's tokens (joined, or as
 // an acronym) pairs with one token of y. When swap is set, x is the second
 // name of the comparison and the candidates are built the other way round.
-func runCands(cs []cand, x, y *Name, swap bool) []cand {
+func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 	add := func(xi, xn, yj int, s float64) {
 		c := cand{i: int8(xi), j: int8(yj), ni: int8(xn), nj: 1, sim: s}
 		if swap {
@@ -335,6 +381,9 @@ func runCands(cs []cand, x, y *Name, swap bool) []cand {
 		}
 	}
 	for _, ac := range x.acros {
+		if person && int(ac.n) >= len(x.content) {
+			continue // a person's whole name is not matched by its initials
+		}
 		for j := range y.content {
 			t := &y.content[j]
 			if t.kind == Word && len(t.runes) == len(ac.key) && string(t.runes) == string(ac.key) {
@@ -452,8 +501,10 @@ func keySim(x, y []rune) float64 {
 	if short <= 4 && d > 1 {
 		return 0
 	}
-	s := 1 - float64(d)/float64(long)
-	return min(s, maxFuzzySim)
+	// Each further edit costs more than the first: one typo is common,
+	// several edits usually make another name.
+	s := 1 - float64(d)*(1+fuzzyEditGrowth*float64(d-1))/float64(long)
+	return min(max(s, 0), maxFuzzySim)
 }
 
 // textSim compares the spelling of two tokens the way keySim compares
@@ -512,8 +563,8 @@ func joinedText(n *Name, i, k int) string {
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // reason writes the one-line explanation of a result.
-func reason(a, b *Name, s float64, r *Result, crossed bool) string {
-	if a.Normalized == b.Normalized {
+func reason(a, b *Name, s float64, r *Result, crossed, twisted bool) string {
+	if s == 1 {
 		return fmt.Sprintf("identical normalised names %q", a.Normalized)
 	}
 	var parts []string
@@ -543,8 +594,11 @@ func reason(a, b *Name, s float64, r *Result, crossed bool) string {
 	case r.LegalAdjust < 0:
 		parts = append(parts, fmt.Sprintf("legal forms differ (%s vs %s)", r.LegalA, r.LegalB))
 	}
-	if crossed {
-		parts = append(parts, "name parts in a different order")
+	switch {
+	case twisted:
+		parts = append(parts, "name parts reordered")
+	case crossed:
+		parts = append(parts, "name order rotated (surname first)")
 	}
 	return strings.Join(parts, "; ")
 }
