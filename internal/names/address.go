@@ -286,7 +286,19 @@ func (a *Address) addSegment(seg string) {
 			}
 			w = canon
 		}
+		if e, ok := addrExonyms[w]; ok {
+			w = e
+		}
 		if addrHasDigit(w) {
+			// A number of five or six digits not after a marker is the
+			// postal code ("Moscow 125212", "10115 Berlin").
+			if !hasPending && addrAllDigits(w) && len(w) >= 5 && len(w) <= 6 && a.PostalCode == "" {
+				a.PostalCode = w
+				continue
+			}
+			if addrAllDigits(w) && w == a.PostalCode {
+				continue
+			}
 			for _, v := range addrSplitNumber(w) {
 				role := RoleHouse
 				switch {
@@ -425,34 +437,68 @@ func addrFoldWords(s string) []string {
 				out = append(out, addrFoldLetters(f[:i])...)
 				f = f[i+1:]
 			}
-			// Han or Cyrillic letters glued to digits ("555号", "5层").
-			var digits, rest strings.Builder
-			for _, r := range f {
-				if r < utf8.RuneSelf {
-					if rest.Len() > 0 {
-						break
-					}
-					digits.WriteRune(unicode.ToLower(r))
-				} else {
-					rest.WriteRune(r)
-				}
-			}
-			if rest.Len() > 0 && digits.Len() > 0 {
-				suffix := addrFoldLetters(rest.String())
-				if len(suffix) == 1 {
-					out = append(out, digits.String()+suffix[0])
-				} else {
-					out = append(out, digits.String())
-					out = append(out, suffix...)
-				}
-				continue
-			}
-			out = append(out, strings.ToLower(f))
+			// Letters of other scripts glued to digits ("555号", "д39",
+			// "前进路555号"): split into runs of digits and of letters.
+			out = append(out, addrSplitMixed(f)...)
 			continue
 		}
 		out = append(out, addrFoldLetters(f)...)
 	}
 	return out
+}
+
+// addrSplitMixed splits a token holding digits into numbers and words:
+// ASCII digits and letters stay together ("39a", "5f"); a number directly
+// followed by a one-word suffix in another script takes it as a suffix
+// ("555号" -> "555number" is read as house 555 by addrSplitNumber when the
+// suffix is a marker).
+func addrSplitMixed(f string) []string {
+	var out []string
+	rs := []rune(f)
+	for i := 0; i < len(rs); {
+		j := i
+		if rs[i] < utf8.RuneSelf {
+			for j < len(rs) && rs[j] < utf8.RuneSelf {
+				j++
+			}
+			out = append(out, strings.ToLower(string(rs[i:j])))
+		} else {
+			for j < len(rs) && rs[j] >= utf8.RuneSelf {
+				j++
+			}
+			words := addrFoldLetters(string(rs[i:j]))
+			if n := len(out); n > 0 && addrHasDigit(out[n-1]) && len(words) > 0 {
+				// A marker after a number names its role: 5层 -> floor 5.
+				if c, ok := addrAbbrev[words[0]]; ok {
+					words[0] = c
+				}
+				if len(words[0]) == 1 && words[0][0] >= 'a' && words[0][0] <= 'z' {
+					// A letter of the house number in another script (39А).
+					out[n-1] += words[0]
+					words = words[1:]
+				} else if r, ok := addrMarkers[words[0]]; ok && r != RoleHouse {
+					out[n-1] += addrRoleSuffix[r]
+					words = words[1:]
+				} else if words[0] == "number" {
+					words = words[1:]
+				}
+			}
+			out = append(out, words...)
+		}
+		i = j
+	}
+	return out
+}
+
+// addrRoleSuffix are the suffixes addrSplitNumber reads as roles.
+var addrRoleSuffix = map[NumberRole]string{RoleFloor: "f", RoleRoom: "shi", RoleBuilding: ""}
+
+// addrExonyms spell city names the way English-language lists do.
+var addrExonyms = map[string]string{
+	"moskva": "moscow", "sanktpeterburg": "petersburg", "peterburg": "petersburg", "kiev": "kyiv",
+	"kiyev": "kyiv", "geneve": "geneva", "genf": "geneva", "muenchen": "munich", "munchen": "munich",
+	"koln": "cologne", "wien": "vienna", "praha": "prague", "warszawa": "warsaw", "lefkosia": "nicosia",
+	"bengaluru": "bangalore", "xian": "xian", "dolgoprudnyy": "dolgoprudny", "dolgoprudnyi": "dolgoprudny",
 }
 
 // addrFoldLetters folds a word of letters to lower-case Latin words the

@@ -54,6 +54,25 @@ func TestParseAddress(t *testing.T) {
 			numbers: []AddressNumber{{RoleHouse, "5"}, {RoleBuilding, "2"}, {RoleBuilding, "1"}},
 		},
 		{
+			name:    "Cyrillic, with the house letter in Cyrillic",
+			in:      AddressParts{Text: "Ленинградское шоссе, д. 39А, стр. 3, Москва"},
+			words:   []string{"leningradskoe", "shosse", "number", "building", "moscow"},
+			numbers: []AddressNumber{{RoleHouse, "39a"}, {RoleBuilding, "3"}},
+		},
+		{
+			name:    "Chinese, split at address markers",
+			in:      AddressParts{Text: "杭州市滨江区前进路555号"},
+			words:   []string{"hangzhou", "city", "binjiang", "district", "qianjin", "road"},
+			numbers: []AddressNumber{{RoleHouse, "555"}},
+		},
+		{
+			name:    "postal code before the city",
+			in:      AddressParts{Text: "Musterstraße 17, 10115 Berlin"},
+			words:   []string{"musterstrasse", "berlin"},
+			numbers: []AddressNumber{{RoleHouse, "17"}},
+			postal:  "10115",
+		},
+		{
 			name: "empty",
 			in:   AddressParts{},
 		},
@@ -92,6 +111,7 @@ func TestAddressScore(t *testing.T) {
 		{"different country", hik, AddressParts{Text: "555 Qianmo Road, Hangzhou", Country: "TW"}, 0, 0.3},
 		{"same city, different street", hik, AddressParts{Text: "No. 700 Dongliu Road, Binjiang District, Hangzhou"}, 0, 0.4},
 		{"unrelated", hik, kasp, 0, 0.1},
+		{"Cyrillic against Latin", kasp, AddressParts{Text: "Ленинградское шоссе, д. 39А/2, Москва"}, 0.8, 1},
 		{"empty", hik, AddressParts{}, 0, 0},
 	}
 	for _, tt := range tests {
