@@ -193,6 +193,16 @@ func decodeCP1252Invalid(s string) string {
 // fixMojibake maps C1 controls to their Windows-1252 characters and
 // restores UTF-8 sequences that were decoded as Windows-1252.
 func fixMojibake(s string) string {
+	suspect := false
+	for _, r := range s {
+		if (r >= 0x80 && r <= 0x9F) || (r >= 0xC2 && r <= 0xF4) {
+			suspect = true
+			break
+		}
+	}
+	if !suspect {
+		return s
+	}
 	rs := []rune(s)
 	changed := false
 	out := make([]rune, 0, len(rs))

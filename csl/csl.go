@@ -1,11 +1,13 @@
 package csl
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -428,18 +430,33 @@ func ReadJSON(r io.Reader, opts Options) (*Result, error) {
 	return parseJSON(data, sum, opts)
 }
 
-// readAll reads the document within the size limit and hashes it.
+// readAll reads the document within the size limit and hashes it. When
+// the reader can tell its size (bytes.Reader, strings.Reader, os.File) the
+// buffer is allocated once.
 func readAll(r io.Reader, limit int64) ([]byte, string, error) {
 	if limit == 0 {
 		limit = DefaultMaxBytes
 	}
+	var hint int64
+	switch x := r.(type) {
+	case interface{ Len() int }:
+		hint = int64(x.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			hint = fi.Size()
+		}
+	}
 	if limit > 0 {
+		if hint > limit {
+			return nil, "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
+		}
 		r = io.LimitReader(r, limit+1)
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, hint+bytes.MinRead))
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, "", fmt.Errorf("csl: reading document: %w", err)
 	}
+	data := buf.Bytes()
 	if limit > 0 && int64(len(data)) > limit {
 		return nil, "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)
 	}
@@ -479,27 +496,58 @@ type builder struct {
 	res     *Result
 	c       cleaner
 	seenIDs map[string]map[string]int
+	notices map[string]parsedNotice
+}
+
+// parsedNotice is a Federal Register notice text, parsed.
+type parsedNotice struct {
+	cites []sanctions.FRCitation
+	rest  []string
 }
 
 func newBuilder(res *Result) *builder {
-	return &builder{res: res, seenIDs: map[string]map[string]int{}}
+	return &builder{res: res, seenIDs: map[string]map[string]int{}, notices: map[string]parsedNotice{}}
+}
+
+// clone2 copies a citation slice so that records do not share one.
+func clone2(c []sanctions.FRCitation) []sanctions.FRCitation {
+	if len(c) == 0 {
+		return nil
+	}
+	return append([]sanctions.FRCitation(nil), c...)
 }
 
 func (b *builder) warn(raw *rawRecord, field, format string, args ...any) {
 	b.res.Warnings = append(b.res.Warnings, Warning{Record: raw.index, Line: raw.line, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
-// build repairs and types one raw record. It returns a RowError for a
-// record that cannot be used at all.
-func (b *builder) build(raw *rawRecord) (*Record, *RowError) {
+// add repairs and types one raw record and appends it to the result's
+// Records, or appends a RowError for a record that cannot be used at all.
+// In strict mode that error is returned instead.
+func (b *builder) add(raw *rawRecord, strict bool) error {
+	b.res.Records = append(b.res.Records, Record{})
+	rec := &b.res.Records[len(b.res.Records)-1]
+	if re := b.build(raw, rec); re != nil {
+		b.res.Records = b.res.Records[:len(b.res.Records)-1]
+		if strict {
+			return re
+		}
+		b.res.Errors = append(b.res.Errors, re)
+	}
+	return nil
+}
+
+// build repairs and types one raw record into rec. It returns a RowError
+// for a record that cannot be used at all.
+func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
 	b.c = cleaner{record: raw.index, line: raw.line, repairs: b.res.Repairs}
 	defer func() { b.res.Repairs = b.c.repairs }()
 	t := b.c.text
-	rec := &Record{Index: raw.index, Line: raw.line}
+	*rec = Record{Index: raw.index, Line: raw.line}
 
 	rec.SourceName = t("source", raw.source)
 	if rec.SourceName == "" {
-		return nil, &RowError{Record: raw.index, Line: raw.line, Offset: raw.offset, Err: ErrNoSource}
+		return &RowError{Record: raw.index, Line: raw.line, Offset: raw.offset, Err: ErrNoSource}
 	}
 	code, known := SourceCode(rec.SourceName)
 	if !known {
@@ -578,8 +626,15 @@ func (b *builder) build(raw *rawRecord) (*Record, *RowError) {
 	}
 
 	rec.FederalRegisterNotice = t("federal_register_notice", raw.frNotice)
-	if rec.FederalRegisterNotice != "" {
-		rec.Citations, rec.CitationText = sanctions.ParseFRCitations(rec.FederalRegisterNotice)
+	if n := rec.FederalRegisterNotice; n != "" {
+		// Many parties share a notice (one rule lists many), so each
+		// distinct text is parsed once per read.
+		c, ok := b.notices[n]
+		if !ok {
+			c.cites, c.rest = sanctions.ParseFRCitations(n)
+			b.notices[n] = c
+		}
+		rec.Citations, rec.CitationText = clone2(c.cites), clone(c.rest)
 	}
 	rec.StartDateText = t("start_date", raw.startDate)
 	rec.StartDate = b.date(raw, "start_date", rec.StartDateText)
@@ -642,7 +697,7 @@ func (b *builder) build(raw *rawRecord) (*Record, *RowError) {
 		b.warn(raw, "name", "record has no name, alias or address")
 	}
 	rec.ID = b.id(raw, rec)
-	return rec, nil
+	return nil
 }
 
 // date reads a start or end date; a value that is not a possible date is

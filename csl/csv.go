@@ -70,6 +70,7 @@ func parseCSV(data []byte, sum string, opts Options) (*Result, error) {
 	}
 
 	b := newBuilder(res)
+	res.Records = make([]Record, 0, min(bytes.Count(body, []byte{'\n'}), len(body)/32+1))
 	lineBase := 0  // lines before the current reader's input
 	var base int64 // byte offset of the current reader's input in body
 	var rescanned int64
@@ -155,15 +156,9 @@ func parseCSV(data []byte, sum string, opts Options) (*Result, error) {
 			infoURL:       get(row, "source_information_url"),
 			idsText:       get(row, "ids"),
 		}
-		rec, re := b.build(&raw)
-		if re != nil {
-			if opts.Strict {
-				return nil, re
-			}
-			res.Errors = append(res.Errors, re)
-			continue
+		if err := b.add(&raw, opts.Strict); err != nil {
+			return nil, err
 		}
-		res.Records = append(res.Records, *rec)
 	}
 	return res, nil
 }

@@ -22,6 +22,8 @@ func (t *jsonText) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0 || string(b) == "null":
 		*t = ""
+	case b[0] == '"' && bytes.IndexByte(b, '\\') < 0 && len(b) >= 2:
+		*t = jsonText(b[1 : len(b)-1])
 	case b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
@@ -281,6 +283,83 @@ func (j *jsonRecord) raw() rawRecord {
 	}
 }
 
+// fastAddress and fastID are the address and id objects of the current
+// download.
+type fastAddress struct {
+	Address    string `json:"address"`
+	City       string `json:"city"`
+	State      string `json:"state"`
+	PostalCode string `json:"postal_code"`
+	Country    string `json:"country"`
+}
+
+type fastID struct {
+	Type           string `json:"type"`
+	Number         string `json:"number"`
+	Country        string `json:"country"`
+	IssueDate      string `json:"issue_date"`
+	ExpirationDate string `json:"expiration_date"`
+}
+
+// fastRecord is a record of the current JSON download with the types that
+// download uses; decoding into it is fast. A record that does not fit is
+// decoded into jsonRecord instead.
+type fastRecord struct {
+	ID                     string        `json:"id"`
+	UID                    string        `json:"_id"`
+	Source                 string        `json:"source"`
+	EntityNumber           string        `json:"entity_number"`
+	Type                   string        `json:"type"`
+	Programs               []string      `json:"programs"`
+	Name                   string        `json:"name"`
+	Title                  string        `json:"title"`
+	Addresses              []fastAddress `json:"addresses"`
+	FederalRegisterNotice  string        `json:"federal_register_notice"`
+	StartDate              string        `json:"start_date"`
+	EndDate                string        `json:"end_date"`
+	StandardOrder          string        `json:"standard_order"`
+	LicenseRequirement     string        `json:"license_requirement"`
+	LicensePolicy          string        `json:"license_policy"`
+	CallSign               string        `json:"call_sign"`
+	VesselType             string        `json:"vessel_type"`
+	GrossTonnage           string        `json:"gross_tonnage"`
+	GrossRegisteredTonnage string        `json:"gross_registered_tonnage"`
+	VesselFlag             string        `json:"vessel_flag"`
+	VesselOwner            string        `json:"vessel_owner"`
+	Remarks                string        `json:"remarks"`
+	SourceListURL          string        `json:"source_list_url"`
+	SourceInformationURL   string        `json:"source_information_url"`
+	AltNames               []string      `json:"alt_names"`
+	Citizenships           []string      `json:"citizenships"`
+	DatesOfBirth           []string      `json:"dates_of_birth"`
+	Nationalities          []string      `json:"nationalities"`
+	PlacesOfBirth          []string      `json:"places_of_birth"`
+	IDs                    []fastID      `json:"ids"`
+}
+
+// raw converts a decoded record to the common raw form.
+func (f *fastRecord) raw() rawRecord {
+	id := f.UID
+	if id == "" {
+		id = f.ID
+	}
+	r := rawRecord{
+		id: id, source: f.Source, entityNum: f.EntityNumber, typ: f.Type, programs: f.Programs,
+		name: f.Name, title: f.Title, frNotice: f.FederalRegisterNotice, startDate: f.StartDate, endDate: f.EndDate,
+		standardOrder: f.StandardOrder, licReq: f.LicenseRequirement, licPolicy: f.LicensePolicy,
+		callSign: f.CallSign, vesselType: f.VesselType, grossT: f.GrossTonnage, grossRT: f.GrossRegisteredTonnage,
+		flag: f.VesselFlag, owner: f.VesselOwner, remarks: f.Remarks, listURL: f.SourceListURL, infoURL: f.SourceInformationURL,
+		altNames: f.AltNames, citizenships: f.Citizenships, dobs: f.DatesOfBirth, nationalities: f.Nationalities, pobs: f.PlacesOfBirth,
+	}
+	for _, a := range f.Addresses {
+		r.addrParts = append(r.addrParts, sanctions.Address{Street: a.Address, City: a.City, Region: a.State, PostalCode: a.PostalCode, Country: a.Country})
+	}
+	for _, x := range f.IDs {
+		r.ids = append(r.ids, sanctions.Identifier{Type: x.Type, Number: x.Number, Country: x.Country, Issued: x.IssueDate, Expires: x.ExpirationDate})
+	}
+	return r
+}
+
 // jsonReader holds the state of one JSON read.
 type jsonReader struct {
 	data      []byte
@@ -341,6 +420,7 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 	jr.lineOff = len(data) - len(body)
 	dec := json.NewDecoder(bytes.NewReader(data[jr.lineOff:]))
 	jr.dec = dec
+	res.Records = make([]Record, 0, min(bytes.Count(body, []byte(`"source"`)), len(body)/64+1))
 	base := int64(jr.lineOff)
 	jr.base = base
 	tok, err := dec.Token()
@@ -444,32 +524,36 @@ func (jr *jsonReader) records(base int64) error {
 			off++
 		}
 		n := jr.res.Rows + 1
-		var msg json.RawMessage
-		if err := dec.Decode(&msg); err != nil {
-			return jr.syntaxError(err, n)
+		// Most records have the current shape and decode straight into
+		// fastRecord; any other shape is decoded again, from the same
+		// bytes, into the tolerant jsonRecord.
+		var fr fastRecord
+		var raw rawRecord
+		if err := dec.Decode(&fr); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+				return jr.syntaxError(err, n)
+			}
+			end := int(base + dec.InputOffset())
+			var rec jsonRecord
+			if err := json.Unmarshal(jr.data[off:end], &rec); err != nil {
+				jr.res.Rows++
+				re := &RowError{Record: n, Line: jr.lineAt(off), Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrRecord, err)}
+				if jr.opts.Strict {
+					return re
+				}
+				jr.res.Errors = append(jr.res.Errors, re)
+				continue
+			}
+			raw = rec.raw()
+		} else {
+			raw = fr.raw()
 		}
 		jr.res.Rows++
-		line := jr.lineAt(off)
-		var rec jsonRecord
-		if err := json.Unmarshal(msg, &rec); err != nil {
-			re := &RowError{Record: n, Line: line, Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrRecord, err)}
-			if jr.opts.Strict {
-				return re
-			}
-			jr.res.Errors = append(jr.res.Errors, re)
-			continue
+		raw.index, raw.line, raw.offset = n, jr.lineAt(off), int64(off)
+		if err := jr.b.add(&raw, jr.opts.Strict); err != nil {
+			return err
 		}
-		raw := rec.raw()
-		raw.index, raw.line, raw.offset = n, line, int64(off)
-		r, re := jr.b.build(&raw)
-		if re != nil {
-			if jr.opts.Strict {
-				return re
-			}
-			jr.res.Errors = append(jr.res.Errors, re)
-			continue
-		}
-		jr.res.Records = append(jr.res.Records, *r)
 	}
 	if _, err := dec.Token(); err != nil { // the closing bracket
 		return jr.syntaxError(err, 0)
