@@ -196,6 +196,59 @@ var legalPhrases = func() []legalPhrase {
 	return all
 }()
 
+// legalFuzzy indexes legalPhrases for misspelled and truncated first
+// tokens: under each first key of five letters or more, every spelling with
+// one letter deleted, and (for one-word phrases) every prefix of five
+// letters or more. A token's key and its one-deletion variants, looked up
+// here, find every phrase within one edit or truncated (the candidates are
+// then verified).
+var legalFuzzy = func() map[string][]int {
+	m := map[string][]int{}
+	add := func(k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
+	for i, p := range legalPhrases {
+		k := p.keys[0]
+		if len(k) < 5 {
+			continue
+		}
+		add(k, i)
+		for d := 0; d < len(k); d++ {
+			add(k[:d]+k[d+1:], i)
+		}
+		if p.words == 1 {
+			for l := 5; l < len(k); l++ {
+				add(k[:l], i)
+			}
+		}
+	}
+	return m
+}()
+
+// fuzzyLegalCands returns the indexes into legalPhrases whose first token
+// may be a misspelling or truncation of key, in ascending order.
+func fuzzyLegalCands(key string) []int {
+	var out []int
+	look := func(k string) {
+		out = append(out, legalFuzzy[k]...)
+	}
+	look(key)
+	for d := 0; d < len(key); d++ {
+		look(key[:d] + key[d+1:])
+	}
+	sort.Ints(out)
+	w := 0
+	for i, x := range out {
+		if i == 0 || x != out[w-1] {
+			out[w] = x
+			w++
+		}
+	}
+	return out[:w]
+}
+
 // legalByCanon maps a form's canonical spelling to its index in legalForms.
 var legalByCanon = func() map[string]int {
 	m := map[string]int{}

@@ -118,8 +118,9 @@ type Name struct {
 // ctok is a compared token with everything Score needs precomputed.
 type ctok struct {
 	text  string
-	key   []rune
-	runes []rune // text as runes
+	key   spell
+	txt   spell // the text
+	given int   // group of given names (see givenNameGroups), 0 if none
 	han   []rune // the Han characters a token was read from, if any
 	kind  TokenKind
 	first byte    // first letter of text, for initials
@@ -131,7 +132,7 @@ type ctok struct {
 // ("hik"+"vision" -> "hikvision") or as an acronym ("peoples liberation
 // army" -> "pla").
 type jtok struct {
-	key []rune
+	key spell
 	i   int8 // index of the first token of the run in content
 	n   int8 // tokens in the run
 }
@@ -524,7 +525,10 @@ func markLegal(toks []Token, keys []string, edge bool) {
 		cands := legalIndex[keys[i]]
 		fuzzy := false
 		if len(cands) == 0 && len(keys[i]) >= 5 {
-			cands, fuzzy = legalPhrases, true
+			for _, fi := range fuzzyLegalCands(keys[i]) {
+				cands = append(cands, legalPhrases[fi])
+			}
+			fuzzy = true
 		}
 		for _, p := range cands {
 			if p.edge != edge || i+p.words > len(toks) {
@@ -651,7 +655,8 @@ func (n *Name) prepare() {
 		if orgMarkers[t.Text] {
 			n.orgLike = true
 		}
-		c := ctok{text: t.Text, key: []rune(t.Key), runes: []rune(t.Text), kind: t.Kind, tok: i, w: builtinWeight(t)}
+		c := ctok{text: t.Text, key: newSpell(t.Key), txt: newSpell(t.Text), kind: t.Kind, tok: i,
+			w: builtinWeight(t), given: givenNameGroup[t.Text]}
 		if t.Text != "" {
 			c.first = t.Text[0]
 		}
@@ -682,19 +687,19 @@ func (n *Name) prepare() {
 		}
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
 			text += n.content[k].text
-			n.joins = append(n.joins, jtok{key: []rune(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
+			n.joins = append(n.joins, jtok{key: newSpell(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
 		}
 	}
 	for i := range n.content {
 		var ini []rune
 		for k := i; k < len(n.content) && k < i+6; k++ {
 			c := n.content[k]
-			if c.kind != Word && c.kind != Initial || len(c.runes) == 0 {
+			if c.kind != Word && c.kind != Initial || len(c.txt.r) == 0 {
 				break
 			}
-			ini = append(ini, c.runes[0])
+			ini = append(ini, c.txt.r[0])
 			if len(ini) >= 2 {
-				n.acros = append(n.acros, jtok{key: append([]rune(nil), ini...), i: int8(i), n: int8(len(ini))})
+				n.acros = append(n.acros, jtok{key: newSpell(string(ini)), i: int8(i), n: int8(len(ini))})
 			}
 		}
 	}

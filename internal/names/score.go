@@ -3,6 +3,8 @@ package names
 import (
 	"fmt"
 	"math"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -375,7 +377,7 @@ func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 			if y.content[j].kind != Word {
 				continue
 			}
-			if s := keySim(jt.key, y.content[j].key); s >= minJoinSim {
+			if s := keySim(jt.key, y.content[j].key, minJoinSim); s >= minJoinSim {
 				add(int(jt.i), int(jt.n), j, s)
 			}
 		}
@@ -386,7 +388,7 @@ func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 		}
 		for j := range y.content {
 			t := &y.content[j]
-			if t.kind == Word && len(t.runes) == len(ac.key) && string(t.runes) == string(ac.key) {
+			if t.kind == Word && slices.Equal(t.txt.r, ac.key.r) {
 				add(int(ac.i), int(ac.n), j, acronymSim)
 			}
 		}
@@ -436,7 +438,7 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		return 0 // numbers agree exactly or not at all
 	}
 	if x.kind == Particle || y.kind == Particle {
-		if x.kind == y.kind && string(x.key) == string(y.key) {
+		if x.kind == y.kind && slices.Equal(x.key.r, y.key.r) {
 			return 0.9
 		}
 		return 0
@@ -453,10 +455,13 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		// different name.
 		return hanSim(x.han, y.han)
 	}
-	if person && sameGivenName(x.text, y.text) {
+	if person && x.given != 0 && x.given == y.given {
 		return nicknameSim
 	}
-	s := max(keySim(x.key, y.key), textSim(x.runes, y.runes))
+	s := keySim(x.key, y.key, minPairSim)
+	if s < maxFuzzySim {
+		s = max(s, textSim(x.txt, y.txt, max(s, minPairSim)))
+	}
 	if !person && s < prefixSim {
 		// An abbreviation by truncation ("Elec" for "Electric").
 		if isAbbrevOf(x.text, y.text) || isAbbrevOf(y.text, x.text) {
@@ -482,36 +487,79 @@ func isAbbrevOf(short, long string) bool {
 	return len(short) >= 4 && len(long) >= len(short)+3 && strings.HasPrefix(long, short)
 }
 
-// keySim compares two phonetic keys: equal keys score keyEqualSim;
-// otherwise a similarity from the edit distance (with transpositions),
-// strict for short keys.
-func keySim(x, y []rune) float64 {
-	if len(x) == 0 || len(y) == 0 {
+// spell is a token's key or text prepared for fuzzy comparison: its
+// runes and a bit set of the letters it contains.
+type spell struct {
+	r    []rune
+	mask uint64
+}
+
+// newSpell prepares s.
+func newSpell(s string) spell {
+	r := []rune(s)
+	return spell{r: r, mask: letterMask(r)}
+}
+
+// letterMask sets one bit per distinct letter: a-z and A-Z (the key's
+// placeholders) have their own bits, other runes share bits by value.
+func letterMask(rs []rune) uint64 {
+	var m uint64
+	for _, c := range rs {
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= 'A' && c <= 'Z':
+			m |= 1 << (26 + c - 'A')
+		default:
+			m |= 1 << (52 + uint(c)%12)
+		}
+	}
+	return m
+}
+
+// fuzzySim turns an edit distance into a similarity: each further edit
+// costs more than the first (one typo is common; several edits usually
+// make another name).
+func fuzzySim(d, long int) float64 {
+	return 1 - float64(d)*(1+fuzzyEditGrowth*float64(d-1))/float64(long)
+}
+
+// keySim compares two spellings: equal ones score keyEqualSim; otherwise a
+// similarity from the edit distance (with transpositions), strict for short
+// keys. It returns 0 early when the result cannot reach floor: the distance
+// is at least the difference in length and at least the number of letters
+// one spelling has that the other lacks.
+func keySim(x, y spell, floor float64) float64 {
+	lx, ly := len(x.r), len(y.r)
+	if lx == 0 || ly == 0 {
 		return 0
 	}
-	if string(x) == string(y) { // compiler avoids allocating here
+	if x.mask == y.mask && slices.Equal(x.r, y.r) {
 		return keyEqualSim
 	}
-	lx, ly := len(x), len(y)
 	short, long := min(lx, ly), max(lx, ly)
 	if short < 3 || long-short > long/2 {
 		return 0
 	}
-	d := osaDistance(x, y)
+	lb := max(long-short, bits.OnesCount64(x.mask&^y.mask), bits.OnesCount64(y.mask&^x.mask))
+	if lb == 0 {
+		lb = 1 // they differ
+	}
+	if short <= 4 && lb > 1 || min(fuzzySim(lb, long), maxFuzzySim) < floor {
+		return 0
+	}
+	d := osaDistance(x.r, y.r)
 	if short <= 4 && d > 1 {
 		return 0
 	}
-	// Each further edit costs more than the first: one typo is common,
-	// several edits usually make another name.
-	s := 1 - float64(d)*(1+fuzzyEditGrowth*float64(d-1))/float64(long)
-	return min(max(s, 0), maxFuzzySim)
+	return min(max(fuzzySim(d, long), 0), maxFuzzySim)
 }
 
 // textSim compares the spelling of two tokens the way keySim compares
 // keys (a transposition such as "Appel" for "Apple" can be hidden by the
 // key's folding of doubled letters).
-func textSim(x, y []rune) float64 {
-	s := keySim(x, y)
+func textSim(x, y spell, floor float64) float64 {
+	s := keySim(x, y, floor)
 	if s == keyEqualSim {
 		return 1
 	}
