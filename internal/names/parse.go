@@ -119,8 +119,8 @@ type Name struct {
 type ctok struct {
 	text  string
 	key   spell
-	txt   spell // the text
-	given int   // group of given names (see givenNameGroups), 0 if none
+	txt   spell  // the text
+	given int    // group of given names (see givenNameGroups), 0 if none
 	han   []rune // the Han characters a token was read from, if any
 	kind  TokenKind
 	first byte    // first letter of text, for initials
