@@ -163,9 +163,19 @@ func Parse(s string, kind Kind) *Name {
 	return n
 }
 
-// caseFolder folds case after NFKC; a Caser is not safe for concurrent
-// use, so Parse makes one per call.
+// foldString applies NFKC and full case folding. A Caser is not safe for
+// concurrent use, so each call makes its own.
 func foldString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // ASCII needs neither NFKC nor folding beyond foldRune's
+	}
 	return cases.Fold().String(norm.NFKC.String(s))
 }
 
