@@ -399,8 +399,12 @@ var (
 // (one paragraph per line); empty lines are dropped.
 func CleanText(s string) string {
 	s = quotes.Replace(s)
-	s = reSlug.ReplaceAllString(s, "")
-	s = reCase.ReplaceAllString(s, "ICTS-$1-$2")
+	if strings.Contains(s, "PROD") {
+		s = reSlug.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "ICTS") {
+		s = reCase.ReplaceAllString(s, "ICTS-$1-$2")
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
