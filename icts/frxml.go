@@ -94,10 +94,13 @@ type SyntaxError struct {
 	Err    error
 }
 
+// Error returns the message with its line and byte offset.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("icts: FR XML line %d (byte %d): %s", e.Line, e.Offset, e.Msg)
 }
 
+// Unwrap returns the underlying error (an *xml.SyntaxError, a number
+// conversion error, or nil).
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // docElements are the elements that open a document.

@@ -23,6 +23,25 @@ import (
 // `{"format":"rpscreen-icts-registry"`.
 const RegistryFormat = "rpscreen-icts-registry"
 
+// IsRegistry reports whether b, the first bytes of a file (512 are
+// plenty), look like a registry file: a JSON object whose first member is
+// "format" with the value RegistryFormat.
+func IsRegistry(b []byte) bool {
+	b = bytes.TrimLeft(b, " \t\r\n\ufeff")
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n")
+	if !bytes.HasPrefix(b, []byte(`"format"`)) {
+		return false
+	}
+	b = bytes.TrimLeft(b[len(`"format"`):], " \t\r\n")
+	if len(b) == 0 || b[0] != ':' {
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(b[1:], " \t\r\n"), []byte(`"`+RegistryFormat+`"`))
+}
+
 // SourceCode is the sanctions source code of ICTS covered persons.
 const SourceCode = "ICTS"
 

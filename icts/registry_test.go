@@ -379,3 +379,21 @@ func TestParseCFRSection(t *testing.T) {
 		}
 	}
 }
+
+func TestIsRegistry(t *testing.T) {
+	if !IsRegistry(embedded[:64]) {
+		t.Errorf("embedded registry not recognised: %q", embedded[:64])
+	}
+	for in, want := range map[string]bool{
+		`{"format":"rpscreen-icts-registry","version":1}`:   true,
+		"\ufeff{ \"format\" :\n \"rpscreen-icts-registry\"": true,
+		`{"version":1,"format":"rpscreen-icts-registry"}`:   false,
+		`{"format":"other"}`:                                false,
+		`<FEDREG>`:                                          false,
+		``:                                                  false,
+	} {
+		if got := IsRegistry([]byte(in)); got != want {
+			t.Errorf("IsRegistry(%q) = %v", in, got)
+		}
+	}
+}
