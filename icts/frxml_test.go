@@ -376,3 +376,21 @@ func FuzzParseAPIDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestProhibitionsOf(t *testing.T) {
+	text := strings.Join([]string{
+		"On June 20, 2024, the Secretary signed this determination.",
+		"Example Widget Trading Co., Ltd. is prohibited from reselling its software from September 1, 2099 at 3:30 p.m. EDT.",
+		"Beginning March 2, 2099, the following are prohibited: (1) providing updates; (2) operating the network of the covered person.",
+		"New agreements are prohibited.",
+	}, "\n")
+	got := prohibitionsOf(text)
+	want := []Prohibition{
+		{Resale, time.Date(2099, 9, 1, 15, 30, 0, 0, Eastern), "Example Widget Trading Co., Ltd. is prohibited from reselling its software from September 1, 2099 at 3:30 p.m. EDT"},
+		{Update, OnDay(2099, 3, 2), "providing updates"},
+		{NetworkOperation, OnDay(2099, 3, 2), "operating the network of the covered person"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("prohibitionsOf (-want +got):\n%s", diff)
+	}
+}

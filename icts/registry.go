@@ -391,6 +391,14 @@ func (v Verdict) String() string {
 	return fmt.Sprintf("Verdict(%d)", int(v))
 }
 
+// MarshalText implements encoding.TextMarshaler with the String form.
+func (v Verdict) MarshalText() ([]byte, error) {
+	if v < VerdictNotCovered || v > VerdictProhibited {
+		return nil, fmt.Errorf("icts: cannot marshal %v", v)
+	}
+	return []byte(v.String()), nil
+}
+
 // Answer is the answer to a Prohibited question, with what it rests on.
 type Answer struct {
 	// Prohibited is true when the transaction is prohibited at the

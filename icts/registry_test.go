@@ -3,6 +3,7 @@ package icts
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -395,5 +396,43 @@ func TestIsRegistry(t *testing.T) {
 		if got := IsRegistry([]byte(in)); got != want {
 			t.Errorf("IsRegistry(%q) = %v", in, got)
 		}
+	}
+}
+
+func TestRegistryConcurrent(t *testing.T) {
+	r := Default()
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			defer func() { done <- true }()
+			for i := 0; i < 50; i++ {
+				if g == 0 {
+					d, _ := r.Lookup("ICTS-2021-002")
+					d.CaseNumber = fmt.Sprintf("ICTS-2098-%03d", i)
+					d.DocumentNumber = fmt.Sprintf("2098-%05d", i)
+					d.CoveredPersons = []CoveredPerson{{Name: "Example Widget Trading Co., Ltd."}}
+					if err := r.Add(&d); err != nil {
+						t.Error(err)
+					}
+					continue
+				}
+				r.Prohibited("Kaspersky Lab, Inc.", Update, OnDay(2024, 9, 29))
+				r.Snapshot()
+				r.Determinations()
+			}
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	if a := r.Prohibited("Example Widget Trading Co Ltd", Update, OnDay(2024, 9, 29)); !a.Prohibited || a.Determination.CaseNumber != "ICTS-2098-000" {
+		t.Errorf("after concurrent adds: %s %v", a.Verdict, a.Reason)
+	}
+	b, err := VerdictProhibited.MarshalText()
+	if err != nil || string(b) != "prohibited" {
+		t.Errorf("MarshalText: %s %v", b, err)
+	}
+	if _, err := Verdict(9).MarshalText(); err == nil {
+		t.Error("MarshalText(Verdict(9)): no error")
 	}
 }
