@@ -8,7 +8,15 @@ package names
 // c/k, q/k, x/ks, doubled letters and the final -ff/-v of names like
 // Smirnoff. Keys are compared, never shown. Tokens that hold digits are
 // their own key.
-func phoneticKey(s string) string {
+func phoneticKey(s string) string { return foldKey(s, false) }
+
+// phoneticKeyZh is phoneticKey reading every j as the zh of French and
+// English transliterations (Joukov for Zhukov); tokens holding a j are
+// compared on both keys.
+func phoneticKeyZh(s string) string { return foldKey(s, true) }
+
+// foldKey computes a phonetic key; jzh reads j as zh.
+func foldKey(s string, jzh bool) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= '0' && c <= '9' {
@@ -64,6 +72,9 @@ func phoneticKey(s string) string {
 			out, i = append(out, 'f'), i+2
 		case has(i, "th"), has(i, "dh"):
 			out, i = append(out, c), i+2
+		case has(i, "ou") && (i == 0 || !isVowel(at(i-1))):
+			// French and older English spellings: Oulianov, Joukov, Youssef.
+			out, i = append(out, 'u'), i+2
 		case has(i, "ck"):
 			out, i = append(out, 'k'), i+2
 		case c == 'c':
@@ -82,7 +93,7 @@ func phoneticKey(s string) string {
 		case c == 'y' || c == 'j':
 			// й, ы, j and y of the different schemes: a vowel-like i.
 			// Russian/German j before a vowel is the same sound as y.
-			if c == 'j' && !(isVowel(at(i+1)) || i+1 == n || isVowel(at(i-1))) {
+			if c == 'j' && (jzh || !(isVowel(at(i+1)) || i+1 == n || isVowel(at(i-1)))) {
 				out = append(out, 'Z') // English/French j
 			} else {
 				out = append(out, 'i')

@@ -12,6 +12,7 @@ type LegalClass uint16
 
 // The legal-form classes. Names carry them as a bit set.
 const (
+	// ClassNone: no legal form.
 	ClassNone LegalClass = 0
 	// ClassLLC: private companies with limited liability (LLC, Ltd, GmbH,
 	// ООО, SARL, BV, Sdn Bhd, Pvt Ltd, 有限公司 ...).
@@ -69,7 +70,7 @@ var legalForms = []legalForm{
 		"obshestvo s ogranichennoy otvetstvennostyu", "tov",
 		"tovarystvo z obmezhenoyu vidpovidalnistyu", "too",
 		"tovarishchestvo s ogranichennoy otvetstvennostyu",
-		"sarl", "s a r l", "societe a responsabilite limitee", "srl", "s r l",
+		"sarl", "s a r l", "sa rl", "societe a responsabilite limitee", "srl", "s r l",
 		"sro", "s r o", "spol s r o", "kft", "sp z o o", "spzoo", "doo", "d o o",
 		"eood", "ood", "ltda", "limitada", "s de rl", "s de r l", "mchj", "sp z oo",
 		"societatea cu raspundere limitata", "sociedad de responsabilidad limitada",

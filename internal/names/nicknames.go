@@ -60,10 +60,3 @@ var givenNameGroup = func() map[string]int {
 	}
 	return m
 }()
-
-// sameGivenName reports whether two different tokens are forms of one given
-// name.
-func sameGivenName(x, y string) bool {
-	gx, ok := givenNameGroup[x]
-	return ok && gx == givenNameGroup[y]
-}

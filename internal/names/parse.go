@@ -120,6 +120,7 @@ type ctok struct {
 	text  string
 	key   spell
 	txt   spell  // the text
+	alt   spell  // the key with j read as zh, for tokens holding a j
 	given int    // group of given names (see givenNameGroups), 0 if none
 	han   []rune // the Han characters a token was read from, if any
 	kind  TokenKind
@@ -188,13 +189,6 @@ func tokenize(s string, kind Kind) []rawTok {
 	isWordRune := func(r rune) bool {
 		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
 			unicode.Is(unicode.Mc, r)
-	}
-	isApos := func(r rune) bool {
-		switch r {
-		case '\'', '’', '‘', '`', '´', 'ʼ', 'ʻ', '′', '?':
-			return true
-		}
-		return false
 	}
 	start := -1
 	emit := func(end int) {
@@ -283,6 +277,16 @@ func splitHanPerson(runes []rune, i, j int, words []hanWord, kind Kind) bool {
 	return false
 }
 
+// isApos reports whether r is an apostrophe or a character used for one
+// (BIS rows in the CSL carry "?" for apostrophes).
+func isApos(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '`', '´', 'ʼ', 'ʻ', '′', '?':
+		return true
+	}
+	return false
+}
+
 // wordTokens folds one run of word characters. Folding can itself produce
 // several tokens (NFKC turns "㈱" into "(株)"), so the result is split again.
 func wordTokens(orig string) []rawTok {
@@ -309,11 +313,8 @@ func wordTokens(orig string) []rawTok {
 		var ok bool
 		before := len(cur)
 		cur, ok = foldRune(cur, r, prev)
-		if !ok && !unicode.Is(unicode.Mn, r) {
-			// A separator produced by folding.
-			if r != '\'' && r != '’' {
-				flush()
-			}
+		if !ok && !unicode.Is(unicode.Mn, r) && !isApos(r) {
+			flush() // a separator produced by folding
 		}
 		_ = before
 		prev = r
@@ -482,6 +483,7 @@ func classify(raw []rawTok, kind Kind) []Token {
 		for i := range toks {
 			toks[i].Kind = Word
 			toks[i].LegalClass = ClassNone
+			toks[i].Text, toks[i].Orig = raw[i].text, raw[i].orig
 			if toks[i].Text == "" {
 				toks[i].Text = pinyinOrOrig(toks[i].Orig)
 			}
@@ -669,6 +671,9 @@ func (n *Name) prepare() {
 			w: builtinWeight(t), given: givenNameGroup[t.Text]}
 		if t.Text != "" {
 			c.first = t.Text[0]
+		}
+		if t.Kind == Word && strings.IndexByte(t.Text, 'j') >= 0 {
+			c.alt = newSpell(phoneticKeyZh(t.Text))
 		}
 		if rs := []rune(t.Orig); len(rs) > 0 && isHan(rs[0]) && t.Kind == Word {
 			c.han = rs

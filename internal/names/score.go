@@ -39,7 +39,7 @@ const (
 	legalBonus      = 0.02
 	legalPenalty    = 0.04
 	crossPenalty    = 0.02 // persons' names rotated (surname first)
-	orderPenalty    = 0.12 // persons' names otherwise reordered
+	orderPenalty    = 0.25 // persons' names otherwise reordered
 	maxInexact      = 0.99 // the best score for names that are not identical
 	keyEqualSim     = 0.95
 	acronymSim      = 0.9
@@ -288,11 +288,12 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	base := s
 	if person && crossed {
 		// Surname first against surname last is a rotation of the name
-		// and costs little; any other reordering ("Ahmad bin Hasan" vs
-		// "Hasan bin Ahmad") names someone else.
-		twisted = !isRotation(order[:min(na, maxContent)])
+		// and costs little, and so does a reordering after the given
+		// name; any other ("Ahmad bin Hasan" against "Hasan bin Ahmad",
+		// father and son) names someone else.
+		twisted = !isRotation(order[:min(na, maxContent)]) && !headKept(order[:min(na, maxContent)])
 		if twisted {
-			s -= orderPenalty
+			s = min(s, maxInexact) - orderPenalty
 		} else {
 			s -= crossPenalty
 		}
@@ -337,6 +338,24 @@ func isRotation(order []int8) bool {
 		prev = o
 	}
 	return drops <= 1
+}
+
+// headKept reports whether the first aligned tokens of both names are
+// aligned with each other: the given name stays first and only later
+// parts moved ("Reinaldo Gregorio Lenin" against "Reinaldo Lenin
+// Gregorio").
+func headKept(order []int8) bool {
+	first, least := int8(0), int8(math.MaxInt8)
+	for _, o := range order {
+		if o == 0 {
+			continue
+		}
+		if first == 0 {
+			first = o
+		}
+		least = min(least, o)
+	}
+	return first != 0 && first == least
 }
 
 // anyUsed reports whether any token of a run is already aligned.
@@ -459,6 +478,17 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		return nicknameSim
 	}
 	s := keySim(x.key, y.key, minPairSim)
+	if x.alt.r != nil || y.alt.r != nil {
+		// One of them has a j: try it as zh (Joukov, Zhukov).
+		xa, ya := x.alt, y.alt
+		if xa.r == nil {
+			xa = x.key
+		}
+		if ya.r == nil {
+			ya = y.key
+		}
+		s = max(s, keySim(xa, ya, max(s, minPairSim)))
+	}
 	if s < maxFuzzySim {
 		s = max(s, textSim(x.txt, y.txt, max(s, minPairSim)))
 	}
@@ -545,14 +575,27 @@ func keySim(x, y spell, floor float64) float64 {
 	if lb == 0 {
 		lb = 1 // they differ
 	}
-	if short <= 4 && lb > 1 || min(fuzzySim(lb, long), maxFuzzySim) < floor {
+	if lb > maxEdits(long) || min(fuzzySim(lb, long), maxFuzzySim) < floor {
 		return 0
 	}
 	d := osaDistance(x.r, y.r)
-	if short <= 4 && d > 1 {
+	if d > maxEdits(long) {
 		return 0
 	}
 	return min(max(fuzzySim(d, long), 0), maxFuzzySim)
+}
+
+// maxEdits is the largest edit distance at which two spellings of the
+// given (longer) length can still be one name: one edit up to six letters
+// ("Putin" is not "Pushkin"), two up to ten, three beyond.
+func maxEdits(long int) int {
+	switch {
+	case long <= 6:
+		return 1
+	case long <= 10:
+		return 2
+	}
+	return 3
 }
 
 // textSim compares the spelling of two tokens the way keySim compares
@@ -646,7 +689,7 @@ func reason(a, b *Name, s float64, r *Result, crossed, twisted bool) string {
 	case twisted:
 		parts = append(parts, "name parts reordered")
 	case crossed:
-		parts = append(parts, "name order rotated (surname first)")
+		parts = append(parts, "name order rotated or middle names moved")
 	}
 	return strings.Join(parts, "; ")
 }
