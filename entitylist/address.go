@@ -14,9 +14,32 @@ var (
 	reCityPostal = regexp.MustCompile(`^(\p{L}[\p{L} '.-]*?)\s+(\d{4,7})$`)
 	// "125212 Moscow".
 	rePostalCity = regexp.MustCompile(`^(\d{4,7})\s+(\p{L}[\p{L} '.-]*)$`)
-	reRegion     = regexp.MustCompile(`(?i)\b(?:province|oblast|krai|kray|prefecture|state|governorate|region|autonomous region|emirate|canton)$`)
-	reNotCity    = regexp.MustCompile(`(?i)\b(?:district|road|rd|street|st|avenue|ave|building|bldg|floor|park|zone|tower|room|suite|unit|lane|block|plaza|center|centre|house|highway|square|industrial|village|town|county|no)\.?$`)
 )
+
+// regionWords end the name of a region ("Sichuan Province", "Moscow Oblast").
+var regionWords = map[string]bool{
+	"province": true, "oblast": true, "krai": true, "kray": true, "prefecture": true, "state": true,
+	"governorate": true, "region": true, "emirate": true, "canton": true,
+}
+
+// notCityWords end a street, building or district rather than a city.
+var notCityWords = map[string]bool{
+	"district": true, "road": true, "rd": true, "street": true, "st": true, "avenue": true, "ave": true,
+	"building": true, "bldg": true, "floor": true, "park": true, "zone": true, "tower": true, "room": true,
+	"suite": true, "unit": true, "lane": true, "block": true, "plaza": true, "center": true, "centre": true,
+	"house": true, "highway": true, "square": true, "industrial": true, "village": true, "town": true,
+	"county": true, "no": true, "estate": true, "prospekt": true, "alley": true,
+}
+
+// lastWord returns the last word of s, lower case, without a final period.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.ToLower(strings.TrimRight(s, "."))
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // parseAddress splits an address as published into parts where that can be
 // done reliably, reading from the end: country, postal code, region, city;
@@ -54,7 +77,9 @@ func parseAddress(text string, def Country) sanctions.Address {
 		return a
 	}
 	last := segs[len(segs)-1]
+	digits := hasDigit(last)
 	switch {
+	case !digits:
 	case rePostal.MatchString(last):
 		a.PostalCode = last
 		segs = segs[:len(segs)-1]
@@ -78,7 +103,7 @@ func parseAddress(text string, def Country) sanctions.Address {
 	if len(segs) == 0 {
 		return a
 	}
-	if len(segs) > 1 && reRegion.MatchString(segs[len(segs)-1]) && !strings.ContainsAny(segs[len(segs)-1], "0123456789") {
+	if len(segs) > 1 && regionWords[lastWord(segs[len(segs)-1])] && !hasDigit(segs[len(segs)-1]) {
 		a.Region = segs[len(segs)-1]
 		segs = segs[:len(segs)-1]
 	}
@@ -96,8 +121,8 @@ func parseAddress(text string, def Country) sanctions.Address {
 // isCityLike reports whether s looks like a place name rather than a street
 // or building: no digits, at most four words, no street-type word at the end.
 func isCityLike(s string) bool {
-	if s == "" || strings.ContainsAny(s, "0123456789#/") || len(strings.Fields(s)) > 4 {
+	if s == "" || strings.ContainsAny(s, "0123456789#/") || strings.Count(s, " ") > 3 {
 		return false
 	}
-	return !reNotCity.MatchString(s)
+	return !notCityWords[lastWord(s)]
 }

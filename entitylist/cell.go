@@ -31,29 +31,76 @@ func isSpaceRune(r rune) bool {
 // text appends character data.
 func (c *cellBuilder) text(s string) {
 	for len(s) > 0 {
+		// Fast path: a run of printable ASCII other than space.
+		n := 0
+		for n < len(s) && s[n] > ' ' && s[n] < 0x7f {
+			n++
+		}
+		if n > 0 {
+			if c.pending {
+				if c.b.Len() > 0 && !c.atLineStart() {
+					c.b.WriteByte(' ')
+				}
+				c.pending = false
+			}
+			c.b.WriteString(s[:n])
+			s = s[n:]
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s)
 		s = s[n:]
-		if r == utf8.RuneError && n <= 1 {
-			r = '\uFFFD'
-		}
-		if r == markOpen || r == markClose {
-			r = '\uFFFD' // never let input forge a marker
-		}
-		if isSpaceRune(r) {
-			c.pending = true
-			continue
-		}
-		if unicode.IsControl(r) {
-			continue
-		}
-		if c.pending {
-			if c.b.Len() > 0 && !c.atLineStart() {
-				c.b.WriteByte(' ')
-			}
-			c.pending = false
-		}
-		c.b.WriteRune(r)
+		c.rune(r, n)
 	}
+}
+
+// textBytes is text for a byte slice, without copying it to a string.
+func (c *cellBuilder) textBytes(b []byte) {
+	for len(b) > 0 {
+		n := 0
+		for n < len(b) && b[n] > ' ' && b[n] < 0x7f {
+			n++
+		}
+		if n > 0 {
+			if c.pending {
+				if c.b.Len() > 0 && !c.atLineStart() {
+					c.b.WriteByte(' ')
+				}
+				c.pending = false
+			}
+			c.b.Write(b[:n])
+			b = b[n:]
+			continue
+		}
+		// One non-ASCII or white-space rune through the general path.
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		c.rune(r, size)
+	}
+}
+
+// rune handles one rune of text that is not printable ASCII; size is its
+// encoded length (1 with RuneError for an invalid byte).
+func (c *cellBuilder) rune(r rune, size int) {
+	if r == utf8.RuneError && size <= 1 {
+		r = '\uFFFD'
+	}
+	if r == markOpen || r == markClose {
+		r = '\uFFFD'
+	}
+	if isSpaceRune(r) {
+		c.pending = true
+		return
+	}
+	if unicode.IsControl(r) {
+		return
+	}
+	if c.pending {
+		if c.b.Len() > 0 && !c.atLineStart() {
+			c.b.WriteByte(' ')
+		}
+		c.pending = false
+	}
+	c.b.WriteRune(r)
 }
 
 func (c *cellBuilder) atLineStart() bool {
@@ -156,7 +203,7 @@ var (
 // the license requirement and review policy cells only, where such digits
 // cannot be part of the text.
 func stripGluedFootnotes(s string, notes *[]int) string {
-	if !strings.ContainsAny(s, "123456789") {
+	if !mayHaveGluedDigit(s) {
 		return s
 	}
 	take := func(d string) {
@@ -181,6 +228,20 @@ func stripGluedFootnotes(s string, notes *[]int) string {
 	return s
 }
 
+// mayHaveGluedDigit is a fast check for the patterns stripGluedFootnotes
+// looks for: a digit 1-9 right after an upper-case letter, a ')' or a ','.
+func mayHaveGluedDigit(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; c >= '1' && c <= '9' && (i+1 == len(s) || !isDigit(s[i+1])) {
+			p := s[i-1]
+			if (i >= 3 && p >= 'A' && p <= 'Z' && s[i-2] >= 'A' && s[i-2] <= 'Z') || p == ')' || p == ',' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sortedUnique sorts notes and removes duplicates.
 func sortedUnique(notes []int) []int {
 	if len(notes) == 0 {
@@ -195,6 +256,12 @@ func lines(s string) []string {
 	if s == "" {
 		return nil
 	}
+	if !strings.Contains(s, "\n") {
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return []string{s}
+	}
 	parts := strings.Split(s, "\n")
 	out := parts[:0]
 	for _, p := range parts {
@@ -208,5 +275,24 @@ func lines(s string) []string {
 
 // oneLine joins the lines of cell text with single spaces.
 func oneLine(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strings.TrimSpace(s)
+	}
 	return strings.Join(lines(s), " ")
+}
+
+// collapseSpace replaces runs of white space (line breaks included) with
+// one space and trims the ends.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -63,6 +63,16 @@ var countryFold = strings.NewReplacer(
 
 // countryKey folds a country name for lookup in countryCodes.
 func countryKey(name string) string {
+	simple := true
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 0x80 || c == '`' || (c == ' ' && (i == 0 || name[i-1] == ' ')) || c < ' ' {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return strings.TrimRight(strings.ToLower(name), ". ")
+	}
 	s := strings.ToLower(countryFold.Replace(name))
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimRight(s, ". ")

@@ -108,9 +108,16 @@ func upperASCII(s string) string {
 }
 
 func (p *xmlParser) run() error {
+	// RawToken with our own element stack: the same checks as Token
+	// (matching end tags, nothing left open at the end) without its
+	// namespace bookkeeping, which the eCFR does not use.
+	var stack []string
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.d.RawToken()
 		if err == io.EOF {
+			if len(stack) > 0 {
+				return p.errAt(stack[len(stack)-1], fmt.Errorf("%w: unexpected EOF: <%s> is not closed", ErrTruncated, stack[len(stack)-1]))
+			}
 			break
 		}
 		if err != nil {
@@ -118,10 +125,18 @@ func (p *xmlParser) run() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
 			if err := p.start(t); err != nil {
 				return err
 			}
 		case xml.EndElement:
+			if len(stack) == 0 {
+				return p.errAt(t.Name.Local, fmt.Errorf("%w: unexpected end element </%s>", ErrSyntax, t.Name.Local))
+			}
+			if open := stack[len(stack)-1]; open != t.Name.Local {
+				return p.errAt(t.Name.Local, fmt.Errorf("%w: element <%s> closed by </%s>", ErrSyntax, open, t.Name.Local))
+			}
+			stack = stack[:len(stack)-1]
 			if err := p.end(t); err != nil {
 				return err
 			}
@@ -347,7 +362,7 @@ func (p *xmlParser) chars(b []byte) {
 	case p.inSU > 0:
 		p.su.Write(b)
 	case p.inCell > 0:
-		p.cell.text(string(b))
+		p.cell.textBytes(b)
 	case p.inHead > 0:
 		p.head.text(string(b))
 	case p.inFTP > 0:

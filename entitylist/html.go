@@ -135,6 +135,11 @@ func htmlAsOf(doc *goquery.Document, data []byte) time.Time {
 	if !t.IsZero() {
 		return t
 	}
+	if i := indexFoldText(data, "up to date as of"); i >= 0 {
+		data = data[i:min(len(data), i+80)]
+	} else {
+		return t
+	}
 	if m := reUpToDate.FindSubmatch(data); m != nil {
 		if d, err := sanctions.ParseDate(string(m[1])); err == nil {
 			return d
@@ -359,6 +364,33 @@ func indexFold(data []byte, needle string) int {
 		}
 		i = at + 1
 	}
+}
+
+// indexFoldText is a case-insensitive bytes.Index for an ASCII lower-case
+// needle.
+func indexFoldText(data []byte, needle string) int {
+	first := needle[0]
+	for i := 0; i+len(needle) <= len(data); i++ {
+		c := data[i] | 0x20
+		if c != first {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(needle); k++ {
+			c := data[i+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
 }
 
 // lineCol converts a byte offset to a 1-based line and column.

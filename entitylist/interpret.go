@@ -3,6 +3,7 @@ package entitylist
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ func interpret(l *List, rows []rawRow, format string) error {
 	var country Country
 	haveCountry := false
 	seen := make(map[string]int, len(rows))
+	cc := citeCache{}
 	l.Entries = make([]Entry, 0, len(rows))
 	for i, rr := range rows {
 		rowNum := i + 1
@@ -87,7 +89,7 @@ func interpret(l *List, rows []rawRow, format string) error {
 		e.LicenseRequirement = parseRequirement(oneLine(cells[2]))
 		e.LicensePolicy = parsePolicy(oneLine(cells[3]))
 		e.CitationText = oneLine(cells[4])
-		cites, rest := sanctions.ParseFRCitations(e.CitationText)
+		cites, rest := cc.parse(e.CitationText)
 		e.Citations = cites
 		e.UnreadCitations = rest
 		if len(rest) > 0 {
@@ -107,6 +109,24 @@ func interpret(l *List, rows []rawRow, format string) error {
 		l.Entries = append(l.Entries, e)
 	}
 	return nil
+}
+
+// citeCache remembers parsed citation cells: many rows of the list share
+// the same citation text (every entry added by one rule).
+type citeCache map[string]citeResult
+
+type citeResult struct {
+	cites []sanctions.FRCitation
+	rest  []string
+}
+
+func (c citeCache) parse(s string) ([]sanctions.FRCitation, []string) {
+	if r, ok := c[s]; ok {
+		return slices.Clone(r.cites), slices.Clone(r.rest)
+	}
+	cites, rest := sanctions.ParseFRCitations(s)
+	c[s] = citeResult{cites, rest}
+	return slices.Clone(cites), slices.Clone(rest)
 }
 
 func rowText(cells [numColumns]string) string {
@@ -135,11 +155,9 @@ var (
 	reAKA = regexp.MustCompile(`(?i)(?:^|[\s,;(])((?:a\.k\.a|f\.k\.a|d\.b\.a|a/k/a|d/b/a)\.?)(?:[\s,.:;]|$)`)
 	// "the following two aliases:", "the following alias:", "the following names:"
 	reFollowing = regexp.MustCompile(`(?i)^the\s+following\s+(?:[\w-]+\s+){0,2}?(?:aliases|alias|names|name)\s*:?\s*`)
-	reSubHead   = regexp.MustCompile(`(?im)(?:^|[\s,;.])((?:(?:and|including|includes|with)\s+)?the\s+following\s+(?:[\w-]+\s+){0,3}?(subordinate\s+institutions?|affiliated\s+entit(?:y|ies)|affiliates|addresses)\b[^:\n]{0,160}:|^(subordinate\s+institutions?|affiliated\s+entit(?:y|ies)|affiliates|addresses)\b[^:\n]{0,160}:)`)
 	reAddrOnly  = regexp.MustCompile(`(?i)^(?:address(?:[\s-]+only)?|addresses)\s*:\s*`)
 	reAddrStart = regexp.MustCompile(`(?i)^(?:room|rm\.|flat|unit|suite|floor|shop)\s+\S*\d`)
 	reNumbering = regexp.MustCompile(`^\(?\d{1,3}[.)]\s+`)
-	reAddrSplit = regexp.MustCompile(`;\s*(?:and\s+)?|\n`)
 )
 
 // legalForms are the words that may follow a comma inside a company name
@@ -254,7 +272,7 @@ func finishAddress(s string) string {
 // trimJoiners collapses white space and removes the separators that join
 // list items: leading "and ", trailing "; and", ",", ";", ":".
 func trimJoiners(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	for {
 		t := strings.Trim(s, " ,;:")
 		t = strings.TrimPrefix(t, "and ")
@@ -300,25 +318,16 @@ func hasLeadingDash(s string) bool {
 func parseEntityCell(text string) entityParts {
 	var ep entityParts
 	main := text
-	if locs := reSubHead.FindAllStringSubmatchIndex(text, -1); len(locs) > 0 {
-		main = text[:locs[0][2]]
-		for k, loc := range locs {
+	low := strings.ToLower(text)
+	if heads := findSubHeads(low); len(heads) > 0 {
+		main = text[:heads[0].start]
+		for k, h := range heads {
 			end := len(text)
-			if k+1 < len(locs) {
-				end = locs[k+1][2]
+			if k+1 < len(heads) {
+				end = heads[k+1].start
 			}
-			head := strings.TrimSpace(text[loc[2]:loc[3]])
-			for _, w := range []string{"and ", "including ", "includes ", "with "} {
-				head = strings.TrimPrefix(head, w)
-			}
-			kw := ""
-			if loc[4] >= 0 {
-				kw = text[loc[4]:loc[5]]
-			} else {
-				kw = text[loc[6]:loc[7]]
-			}
-			sp := SubPart{Kind: subPartKind(kw), Heading: head}
-			for _, it := range splitItems(text[loc[3]:end]) {
+			sp := SubPart{Kind: h.kind, Heading: strings.TrimSpace(text[h.start:h.end])}
+			for _, it := range splitItems(text[h.end:end]) {
 				if sp.Kind == SubPartAddresses {
 					it = finishAddress(it)
 				} else {
@@ -344,7 +353,11 @@ func parseEntityCell(text string) entityParts {
 	}
 
 	var rest string
-	if m := reAKA.FindStringSubmatchIndex(main); m != nil {
+	var m []int
+	if strings.Contains(low, "k.a") || strings.Contains(low, "/k/a") || strings.Contains(low, "d.b.a") || strings.Contains(low, "d/b/a") {
+		m = reAKA.FindStringSubmatchIndex(main)
+	}
+	if m != nil {
 		namePart := main[:m[2]]
 		after := main[m[3]:]
 		paren := strings.HasSuffix(strings.TrimRight(namePart, " "), "(")
@@ -444,8 +457,15 @@ func splitAddresses(s string) []string {
 		return nil
 	}
 	var out []string
-	for _, a := range reAddrSplit.Split(s, -1) {
-		if a = finishAddress(a); a != "" {
+	for len(s) > 0 {
+		i := strings.IndexAny(s, ";\n")
+		part := s
+		if i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if a := finishAddress(part); a != "" {
 			out = append(out, a)
 		}
 	}
@@ -476,35 +496,96 @@ func splitItems(s string) []string {
 	return out
 }
 
-func subPartKind(kw string) SubPartKind {
-	kw = strings.ToLower(kw)
-	switch {
-	case strings.HasPrefix(kw, "subordinate"):
-		return SubPartSubordinate
-	case strings.HasPrefix(kw, "affiliat"):
-		return SubPartAffiliated
-	default:
-		return SubPartAddresses
+// subHead is the heading of a sub-part: text[start:end] in the entity
+// cell, end just after the colon.
+type subHead struct {
+	start, end int
+	kind       SubPartKind
+}
+
+var subKeywords = []struct {
+	word string
+	kind SubPartKind
+}{
+	{"subordinate institution", SubPartSubordinate},
+	{"affiliated entit", SubPartAffiliated},
+	{"affiliates", SubPartAffiliated},
+	{"addresses", SubPartAddresses},
+}
+
+// findSubHeads finds the sub-part headings in low (the lower-cased entity
+// cell): a line that starts with a keyword ("Subordinate institutions:"),
+// or "the following [up to three words] <keyword> ...:" anywhere, the colon
+// on the same line within 160 bytes of the keyword.
+func findSubHeads(low string) []subHead {
+	var heads []subHead
+	for _, kw := range subKeywords {
+		for from := 0; ; {
+			i := strings.Index(low[from:], kw.word)
+			if i < 0 {
+				break
+			}
+			p := from + i
+			from = p + len(kw.word)
+			if p > 0 && isLetter(low[p-1]) {
+				continue
+			}
+			lineEnd := strings.IndexByte(low[p:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(low) - p
+			}
+			colon := strings.IndexByte(low[p:p+lineEnd], ':')
+			if colon < 0 || colon > 160 {
+				continue
+			}
+			ls := strings.LastIndexByte(low[:p], '\n') + 1
+			start := -1
+			if strings.TrimSpace(low[ls:p]) == "" {
+				start = p
+			} else {
+				win := max(ls, p-80)
+				tf := strings.LastIndex(low[win:p], "the following")
+				if tf < 0 {
+					continue
+				}
+				tf += win
+				if strings.Count(strings.TrimSpace(low[tf+len("the following"):p]), " ") > 2 {
+					continue
+				}
+				if tf > 0 && isLetter(low[tf-1]) {
+					continue
+				}
+				start = tf
+			}
+			heads = append(heads, subHead{start: start, end: p + colon + 1, kind: kw.kind})
+		}
 	}
+	if len(heads) < 2 {
+		return heads
+	}
+	slices.SortFunc(heads, func(a, b subHead) int { return a.start - b.start })
+	out := heads[:1]
+	for _, h := range heads[1:] {
+		if h.start >= out[len(out)-1].end {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // ---- license requirement and policy ----
 
 var (
-	reSection = regexp.MustCompile(`\b(7[3-7]\d\.\d{1,3}[a-z]?(?:\([a-zA-Z0-9]{1,4}\))*)`)
-	reSeeOpen = regexp.MustCompile(`(?i)[,.;]?\s*\(\s*see\s+§`)
-	reSeeBare = regexp.MustCompile(`(?i)[,;]?\s*\bsee\s+§§?.*?(?:of the EAR|$)`)
-	reSeeCut  = regexp.MustCompile(`(?i)\.\s+[A-Z(]|;\s`)
-	reForAll  = regexp.MustCompile(`(?i)^for\s+`)
+	reForAll = regexp.MustCompile(`(?i)^for\s+`)
 )
 
 func parseRequirement(text string) LicenseRequirement {
 	r := LicenseRequirement{Text: text}
 	seen := map[string]bool{}
-	for _, m := range reSection.FindAllStringSubmatch(text, -1) {
-		if !seen[m[1]] {
-			seen[m[1]] = true
-			r.Sections = append(r.Sections, m[1])
+	for _, sec := range findSections(text) {
+		if !seen[sec] {
+			seen[sec] = true
+			r.Sections = append(r.Sections, sec)
 		}
 	}
 	r.ItemScope = itemScope(text)
@@ -515,12 +596,11 @@ func parseRequirement(text string) LicenseRequirement {
 // returns the items it covers.
 func itemScope(s string) string {
 	// Parenthesised "(See §§ 746.8(a)(3) and 744.21 of the EAR)".
-	for {
-		loc := reSeeOpen.FindStringIndex(s)
-		if loc == nil {
+	for strings.Contains(s, "§") {
+		lo, open := parenSee(s)
+		if lo < 0 {
 			break
 		}
-		open := strings.IndexByte(s[loc[0]:], '(') + loc[0]
 		depth, end := 0, len(s)
 		for i := open; i < len(s); i++ {
 			if s[i] == '(' {
@@ -533,21 +613,17 @@ func itemScope(s string) string {
 				}
 			}
 		}
-		s = s[:loc[0]] + s[end:]
+		s = s[:lo] + s[end:]
 	}
 	// Bare ", see §§ 734.9(e), and 744.11 of the EAR,".
 	for {
-		loc := reSeeBare.FindStringIndex(s)
-		if loc == nil {
+		lo, hi := bareSee(s)
+		if lo < 0 {
 			break
 		}
-		seg := s[loc[0]:loc[1]]
-		if c := reSeeCut.FindStringIndex(seg); c != nil {
-			loc[1] = loc[0] + c[0]
-		}
-		s = s[:loc[0]] + s[loc[1]:]
+		s = s[:lo] + s[hi:]
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	s = strings.Trim(s, " .,;")
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.ReplaceAll(s, ",,", ",")
@@ -556,6 +632,115 @@ func itemScope(s string) string {
 		s = "all " + s[4:]
 	}
 	return s
+}
+
+// findSections returns the EAR section numbers in s, parts 730-779:
+// "744.11", "734.9(e)", "746.8(a)(3)".
+func findSections(s string) []string {
+	var out []string
+	for i := 0; i+4 < len(s); i++ {
+		if s[i] != '7' || (i > 0 && (isDigit(s[i-1]) || s[i-1] == '.')) {
+			continue
+		}
+		if !(s[i+1] >= '3' && s[i+1] <= '7') || !isDigit(s[i+2]) || s[i+3] != '.' || !isDigit(s[i+4]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) && j < i+7 && isDigit(s[j]) {
+			j++
+		}
+		if j < len(s) && isDigit(s[j]) {
+			continue // too many digits for a section
+		}
+		if j < len(s) && s[j] >= 'a' && s[j] <= 'z' && (j+1 == len(s) || !isLetter(s[j+1])) {
+			j++
+		}
+		for j < len(s) && s[j] == '(' {
+			k := j + 1
+			for k < len(s) && k < j+6 && (isDigit(s[k]) || isLetter(s[k])) {
+				k++
+			}
+			if k == j+1 || k >= len(s) || s[k] != ')' {
+				break
+			}
+			j = k + 1
+		}
+		out = append(out, s[i:j])
+		i = j - 1
+	}
+	return out
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// parenSee finds a parenthesised "(See § ...)" reference and returns the
+// start of the separator before it and the index of its "(", or -1, -1.
+func parenSee(s string) (lo, open int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j+3 > len(s) || !strings.EqualFold(s[j:j+3], "see") {
+			continue
+		}
+		j += 3
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "§") {
+			continue
+		}
+		lo = i
+		for lo > 0 && s[lo-1] == ' ' {
+			lo--
+		}
+		if lo > 0 && (s[lo-1] == ',' || s[lo-1] == '.' || s[lo-1] == ';') {
+			lo--
+		}
+		return lo, i
+	}
+	return -1, -1
+}
+
+// bareSee finds an unparenthesised "see § ..." reference: from the
+// separator before "see" to "of the EAR" or, failing that, to the end of
+// the sentence ("." followed by a capital), a ";" or the end of s. It
+// returns -1, -1 when there is none.
+func bareSee(s string) (lo, hi int) {
+	i := 0
+	for {
+		j := strings.Index(s[i:], "§")
+		if j < 0 {
+			return -1, -1
+		}
+		at := i + j
+		k := strings.LastIndexAny(s[:at], "sS")
+		if k >= 0 && k+3 <= at && strings.EqualFold(s[k:k+3], "see") && strings.TrimSpace(s[k+3:at]) == "" &&
+			(k == 0 || s[k-1] == ' ' || s[k-1] == ',' || s[k-1] == ';') {
+			lo = k
+			for lo > 0 && (s[lo-1] == ' ' || s[lo-1] == ',' || s[lo-1] == ';') {
+				lo--
+			}
+			rest := s[at:]
+			if e := strings.Index(rest, "of the EAR"); e >= 0 {
+				return lo, at + e + len("of the EAR")
+			}
+			hi = len(s)
+			for q := 0; q+2 < len(rest); q++ {
+				if (rest[q] == '.' && rest[q+1] == ' ' && rest[q+2] >= 'A' && rest[q+2] <= 'Z') || rest[q] == ';' {
+					hi = at + q
+					break
+				}
+			}
+			return lo, hi
+		}
+		i = at + len("§")
+	}
 }
 
 var rePolicySection = regexp.MustCompile(`(?i)\b(?:see|set\s+forth\s+in|described\s+in|stated\s+in|in\s+accordance\s+with)\s+§`)
@@ -574,6 +759,9 @@ func parsePolicy(text string) LicensePolicy {
 	try(strings.Index(low, "case-by-case"), PolicyCaseByCase)
 	try(strings.Index(low, "case by case"), PolicyCaseByCase)
 	try(strings.Index(low, "presumption of approval"), PolicyApproval)
+	if !strings.Contains(text, "§") {
+		return p
+	}
 	if loc := rePolicySection.FindStringIndex(text); loc != nil {
 		try(loc[0], PolicySection)
 	}
