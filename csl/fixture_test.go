@@ -493,3 +493,36 @@ func TestStableIDsAcrossReads(t *testing.T) {
 		t.Errorf("SHA256 %q / %q", a.SHA256, b.SHA256)
 	}
 }
+
+func TestJSONSyntaxPositions(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		records   int
+		errRecord int // record number of the row error, 0 for none
+		warnings  int
+	}{
+		{"open array only", "[", 0, 1, 0},
+		{"cut between records", `{"results":[{"source":"EL","name":"Example A"},`, 1, 2, 0},
+		{"cut inside a record", "[{\"source\":\"EL\",\"name\":\"Example A\"},\n{\"source\":\"EL\",\"na", 1, 2, 0},
+		{"garbage after the results", `{"results":[{"source":"EL","name":"Example A"}],"total":}`, 1, 0, 1},
+		{"garbage after the document", `[{"source":"EL","name":"Example A"}] x`, 1, 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON(strings.NewReader(tt.in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Records) != tt.records || len(res.Warnings) != tt.warnings || res.Rows != len(res.Records)+len(res.Errors) {
+				t.Errorf("records %d, warnings %v, rows %d, errors %v", len(res.Records), res.Warnings, res.Rows, res.Errors)
+			}
+			if tt.errRecord == 0 && len(res.Errors) != 0 || tt.errRecord != 0 && (len(res.Errors) != 1 || res.Errors[0].Record != tt.errRecord || !errors.Is(res.Errors[0], ErrSyntax)) {
+				t.Errorf("errors %v, want one syntax error at record %d", res.Errors, tt.errRecord)
+			}
+			if _, err := ReadJSON(strings.NewReader(tt.in), Options{Strict: true}); !errors.Is(err, ErrSyntax) {
+				t.Errorf("strict: %v, want a syntax error", err)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -371,6 +372,8 @@ type jsonReader struct {
 	lineOff   int
 	base      int64 // offset of the decoder's input in data
 	sawResult bool
+	inArray   bool // inside the results array
+	arrayDone bool // the results array was read to its end
 	broken    bool // a syntax error ended the read
 }
 
@@ -388,8 +391,12 @@ func (jr *jsonReader) lineAt(off int) int {
 }
 
 // syntaxError records a JSON syntax error: the rest of the document cannot
-// be read. It returns the error to fail the read with in strict mode.
-func (jr *jsonReader) syntaxError(err error, record int) error {
+// be read. Inside the results array the error takes the place of the next
+// record (so every record is still accounted for) and, unless the read is
+// strict, the records before it are kept. After a complete results array
+// it is a warning (an error when strict). Anywhere else it fails the read.
+// It returns the error the read must fail with, or nil.
+func (jr *jsonReader) syntaxError(err error) error {
 	jr.broken = true
 	off := jr.base + jr.dec.InputOffset()
 	var se *json.SyntaxError
@@ -400,16 +407,23 @@ func (jr *jsonReader) syntaxError(err error, record int) error {
 		err = errors.New("unexpected end of document")
 		off = int64(len(jr.data))
 	}
-	re := &RowError{Record: record, Line: jr.lineAt(int(off)), Offset: off,
+	re := &RowError{Line: jr.lineAt(int(off)), Offset: off,
 		Err: fmt.Errorf("%w: %w; the rest of the document was not read", ErrSyntax, err)}
-	if jr.opts.Strict || !jr.sawResult {
-		return re
-	}
-	if record > 0 {
+	switch {
+	case jr.inArray:
 		jr.res.Rows++
+		re.Record = jr.res.Rows
+		if jr.opts.Strict {
+			return re
+		}
+		jr.res.Errors = append(jr.res.Errors, re)
+		return nil
+	case jr.arrayDone && !jr.opts.Strict:
+		jr.res.Warnings = append(jr.res.Warnings, Warning{Line: re.Line,
+			Message: fmt.Sprintf("document is not well-formed after the results (byte %d): %v", off, err)})
+		return nil
 	}
-	jr.res.Errors = append(jr.res.Errors, re)
-	return nil
+	return re
 }
 
 // parseJSON reads a JSON document.
@@ -428,7 +442,7 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%w: document is empty", ErrFormat)
 		}
-		return nil, jr.syntaxError(err, 0)
+		return nil, jr.syntaxError(err)
 	}
 	switch tok {
 	case json.Delim('['):
@@ -443,14 +457,14 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 		for dec.More() {
 			kt, err := dec.Token()
 			if err != nil {
-				return jr.finish(jr.syntaxError(err, 0))
+				return jr.finish(jr.syntaxError(err))
 			}
 			key, _ := kt.(string)
 			switch key {
 			case "results":
 				t, err := dec.Token()
 				if err != nil {
-					return jr.finish(jr.syntaxError(err, 0))
+					return jr.finish(jr.syntaxError(err))
 				}
 				if t != json.Delim('[') {
 					return nil, fmt.Errorf("%w: results is not an array (byte %d)", ErrFormat, base+dec.InputOffset())
@@ -471,7 +485,7 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 				if err := dec.Decode(&su); err != nil {
 					var se *json.SyntaxError
 					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-						return jr.finish(jr.syntaxError(err, 0))
+						return jr.finish(jr.syntaxError(err))
 					}
 					res.Warnings = append(res.Warnings, Warning{Field: "sources_used", Message: "not read: " + err.Error()})
 					continue
@@ -484,12 +498,12 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 			default:
 				var skip json.RawMessage
 				if err := dec.Decode(&skip); err != nil {
-					return jr.finish(jr.syntaxError(err, 0))
+					return jr.finish(jr.syntaxError(err))
 				}
 			}
 		}
 		if _, err := dec.Token(); err != nil {
-			return jr.finish(jr.syntaxError(err, 0))
+			return jr.finish(jr.syntaxError(err))
 		}
 		if !jr.sawResult {
 			return nil, fmt.Errorf("%w: JSON object has no results array", ErrFormat)
@@ -501,7 +515,7 @@ func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 		if err == nil {
 			err = errors.New("data after the end of the document")
 		}
-		return jr.finish(jr.syntaxError(err, 0))
+		return jr.finish(jr.syntaxError(err))
 	}
 	return res, nil
 }
@@ -518,6 +532,7 @@ func (jr *jsonReader) finish(err error) (*Result, error) {
 // records reads the elements of a results array up to its closing bracket.
 func (jr *jsonReader) records(base int64) error {
 	dec := jr.dec
+	jr.inArray = true
 	for dec.More() {
 		off := int(base + dec.InputOffset())
 		for off < len(jr.data) && strings.IndexByte(" \t\r\n,", jr.data[off]) >= 0 {
@@ -532,11 +547,12 @@ func (jr *jsonReader) records(base int64) error {
 		if err := dec.Decode(&fr); err != nil {
 			var se *json.SyntaxError
 			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-				return jr.syntaxError(err, n)
+				return jr.syntaxError(err)
 			}
 			end := int(base + dec.InputOffset())
 			var rec jsonRecord
 			if err := json.Unmarshal(jr.data[off:end], &rec); err != nil {
+				err = fieldError(jr.data[off:end], err)
 				jr.res.Rows++
 				re := &RowError{Record: n, Line: jr.lineAt(off), Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrRecord, err)}
 				if jr.opts.Strict {
@@ -556,8 +572,9 @@ func (jr *jsonReader) records(base int64) error {
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing bracket
-		return jr.syntaxError(err, 0)
+		return jr.syntaxError(err)
 	}
+	jr.inArray, jr.arrayDone = false, true
 	return nil
 }
 
@@ -570,4 +587,26 @@ func parseStamp(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// fieldError names the key of a record whose value has the wrong shape,
+// when err came from one key; otherwise it returns err.
+func fieldError(msg []byte, err error) error {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(msg, &m) != nil {
+		return err
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		one, _ := json.Marshal(map[string]json.RawMessage{k: m[k]})
+		var rec jsonRecord
+		if e := json.Unmarshal(one, &rec); e != nil {
+			return fmt.Errorf("field %q: %w", k, e)
+		}
+	}
+	return err
 }

@@ -1,0 +1,99 @@
+package csl
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+func addSeeds(f *testing.F, names ...string) {
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "csl", n))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, false)
+	}
+}
+
+// checkResult asserts what every read must guarantee, whatever the input.
+func checkResult(t *testing.T, res *Result, err error, strict bool) {
+	t.Helper()
+	if err != nil {
+		var re *RowError
+		if strict && errors.As(err, &re) && re.Record < 0 {
+			t.Errorf("row error with negative record: %v", err)
+		}
+		if err.Error() == "" {
+			t.Error("empty error message")
+		}
+		return
+	}
+	if res.Rows != len(res.Records)+len(res.Errors) {
+		t.Fatalf("%d rows, %d records, %d errors", res.Rows, len(res.Records), len(res.Errors))
+	}
+	if strict && len(res.Errors) > 0 {
+		t.Fatalf("strict read returned row errors: %v", res.Errors)
+	}
+	for _, e := range res.Errors {
+		if e.Err == nil || e.Offset < 0 || e.Offset > res.Size {
+			t.Errorf("row error without cause or with offset out of range: %#v", e)
+		}
+	}
+	for i := range res.Records {
+		r := &res.Records[i]
+		if r.ID == "" || r.SourceCode == "" {
+			t.Errorf("record %d without ID or source code: %+v", r.Index, r)
+		}
+		for _, s := range append([]string{r.Name, r.SourceName}, r.AltNames...) {
+			if !utf8.ValidString(s) {
+				t.Errorf("record %d: invalid UTF-8 %q", r.Index, s)
+			}
+		}
+		p := r.Party()
+		for _, c := range p.Countries {
+			if !isCountryCode(c) {
+				t.Errorf("record %d: country %q is not an ISO code", r.Index, c)
+			}
+		}
+		if p.Listed.IsZero() != r.StartDate.IsZero() {
+			t.Errorf("record %d: listed date lost", r.Index)
+		}
+	}
+	for _, rp := range res.Repairs {
+		if rp.Before == rp.After {
+			t.Errorf("repair that changed nothing: %+v", rp)
+		}
+	}
+	n := 0
+	for _, s := range res.Snapshots() {
+		n += len(s.Parties)
+		if s.Source.SHA256 != res.SHA256 {
+			t.Errorf("snapshot %s without the document digest", s.Source.Code)
+		}
+	}
+	if n != len(res.Records) {
+		t.Errorf("snapshots hold %d parties, %d records read", n, len(res.Records))
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	addSeeds(f, "consolidated.csv", "legacy.csv", "bad.csv", "consolidated.tsv")
+	f.Add([]byte("_id,source,name\n1,EL,\"Example\nCo\"\n2,EL,x\"y\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, strict bool) {
+		res, err := ReadCSV(bytes.NewReader(data), Options{Strict: strict, MaxBytes: 1 << 20})
+		checkResult(t, res, err, strict)
+	})
+}
+
+func FuzzReadJSON(f *testing.F) {
+	addSeeds(f, "consolidated.json", "api-v1.json", "array.json", "bad.json", "truncated.json")
+	f.Add([]byte(`{"results":[{"source":"EL","name":"Example","addresses":"1 Example Road, CN","ids":"Passport, 1, IR"}],"sources_used":[{"source":"EL"}]}`), true)
+	f.Fuzz(func(t *testing.T, data []byte, strict bool) {
+		res, err := ReadJSON(bytes.NewReader(data), Options{Strict: strict, MaxBytes: 1 << 20})
+		checkResult(t, res, err, strict)
+	})
+}
