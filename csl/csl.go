@@ -93,8 +93,11 @@ type Result struct {
 // SourceStatus is one entry of a JSON document's sources_used: when
 // trade.gov last saw a list change and last imported it.
 type SourceStatus struct {
-	Code         string    `json:"code"`
-	Name         string    `json:"name"`
+	// Code and Name identify the list as SourceCode reads its name.
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// LastUpdated is when the list last changed (source_last_updated);
+	// LastImported when trade.gov last imported it. Zero when absent.
 	LastUpdated  time.Time `json:"last_updated,omitzero"`
 	LastImported time.Time `json:"last_imported,omitzero"`
 }

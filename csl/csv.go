@@ -28,11 +28,17 @@ func parseCSV(data []byte, sum string, opts Options) (*Result, error) {
 	if opts.Format == FormatTSV {
 		comma = '\t'
 	}
-	newReader := func(b []byte) *csv.Reader {
+	// trade.gov's TSV does not quote fields, and a quote inside a name is
+	// just a character; only a TSV whose header is quoted is read with
+	// CSV quoting rules.
+	plain := comma == '\t' && !bytes.HasPrefix(body, []byte{'"'})
+	newReader := func(b []byte) rowReader {
+		if plain {
+			return &tsvReader{data: b}
+		}
 		cr := csv.NewReader(bytes.NewReader(b))
 		cr.Comma = comma
 		cr.FieldsPerRecord = -1
-		cr.LazyQuotes = comma == '\t'
 		return cr
 	}
 	cr := newReader(body)
@@ -176,3 +182,48 @@ func lineOffset(b []byte, n int) int {
 	}
 	return off
 }
+
+// rowReader is what parseCSV needs of a row reader; *csv.Reader has it.
+type rowReader interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+	InputOffset() int64
+}
+
+// tsvReader reads tab-separated rows without quoting: one row per line,
+// fields split at tabs, a trailing carriage return dropped, blank lines
+// skipped.
+type tsvReader struct {
+	data []byte
+	off  int // offset of the next line
+	line int // lines read so far
+	row  int // line of the last row returned
+}
+
+// Read returns the next row.
+func (r *tsvReader) Read() ([]string, error) {
+	for r.off < len(r.data) {
+		rest := r.data[r.off:]
+		n := bytes.IndexByte(rest, '\n')
+		var ln []byte
+		if n < 0 {
+			ln, r.off = rest, len(r.data)
+		} else {
+			ln, r.off = rest[:n], r.off+n+1
+		}
+		r.line++
+		ln = bytes.TrimSuffix(ln, []byte{'\r'})
+		if len(ln) == 0 {
+			continue
+		}
+		r.row = r.line
+		return strings.Split(string(ln), "\t"), nil
+	}
+	return nil, io.EOF
+}
+
+// FieldPos returns the line of the last row; columns are not tracked.
+func (r *tsvReader) FieldPos(int) (int, int) { return r.row, 1 }
+
+// InputOffset returns the offset after the last row read.
+func (r *tsvReader) InputOffset() int64 { return int64(r.off) }

@@ -221,8 +221,16 @@ func TestTSVMatchesCSV(t *testing.T) {
 	if res.Format != FormatTSV || len(res.Errors) != 0 {
 		t.Fatalf("format %v, errors %v", res.Format, res.Errors)
 	}
-	if diff := cmp.Diff(wantCSVParties[:4], parties(res)); diff != "" {
+	ps := parties(res)
+	if len(ps) != 5 {
+		t.Fatalf("%d parties, want 5", len(ps))
+	}
+	if diff := cmp.Diff(wantCSVParties[:4], ps[:4]); diff != "" {
 		t.Errorf("TSV parties differ from CSV (-csv +tsv):\n%s", diff)
+	}
+	// Quotes in the TSV are characters, not quoting.
+	if ps[4].Name != `"Example Quoted" Works 5" Pipe` || ps[4].Addresses[0].Country != "AM" {
+		t.Errorf("TSV row with quotes: %+v", ps[4])
 	}
 }
 
