@@ -667,6 +667,9 @@ func (n *Name) prepare() {
 		if orgMarkers[t.Text] {
 			n.orgLike = true
 		}
+		if len(n.content) == maxCompared {
+			continue // see maxCompared
+		}
 		c := ctok{text: t.Text, key: newSpell(t.Key), txt: newSpell(t.Text), kind: t.Kind, tok: i,
 			w: builtinWeight(t), given: givenNameGroup[t.Text]}
 		if t.Text != "" {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -54,6 +55,11 @@ const (
 // fixed buffers without allocating, and the longest name for which joined
 // runs and acronyms are considered.
 const maxContent = 16
+
+// maxCompared is the number of tokens of a name that are compared; no real
+// name comes near it, and it bounds the work on hostile input (the
+// candidate pairs grow with its square).
+const maxCompared = 100
 
 // cand is a candidate pairing of tokens: a[i:i+ni] against b[j:j+nj].
 type cand struct {
@@ -172,15 +178,8 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	}
 	var cbuf [96]cand
 	cs := cbuf[:0]
-	long := na > 127 || nb > 127 // indices must fit int8
 	for i := range a.content {
-		if long && i > 127 {
-			break
-		}
 		for j := range b.content {
-			if long && j > 127 {
-				break
-			}
 			if s := tokenSim(&a.content[i], &b.content[j], person); s >= minPairSim {
 				cs = append(cs, cand{i: int8(i), j: int8(j), ni: 1, nj: 1, sim: s})
 			}
@@ -426,7 +425,7 @@ func legalConflict(x, y LegalClass) bool {
 }
 
 // sortCands orders candidates by similarity, then weight, then position,
-// with an insertion sort (the lists are short) that does not allocate.
+// with an insertion sort that does not allocate for the usual short lists.
 func sortCands(cs []cand, wa, wb []float64) {
 	less := func(p, q *cand) bool {
 		if p.sim != q.sim {
@@ -440,6 +439,10 @@ func sortCands(cs []cand, wa, wb []float64) {
 			return p.i < q.i
 		}
 		return p.j < q.j
+	}
+	if len(cs) > 64 {
+		sort.Slice(cs, func(x, y int) bool { return less(&cs[x], &cs[y]) })
+		return
 	}
 	for k := 1; k < len(cs); k++ {
 		for m := k; m > 0 && less(&cs[m], &cs[m-1]); m-- {
