@@ -70,7 +70,7 @@ func DetectFormat(prefix []byte) Format {
 }
 
 // ErrUnknownFormat is returned for a file whose format is not recognised.
-var ErrUnknownFormat = errors.New("rpscreen: unrecognised list format (want eCFR Entity List XML or HTML, CSL CSV/TSV/JSON, or an ICTS registry)")
+var ErrUnknownFormat = errors.New("unrecognised list format (want eCFR Entity List XML or HTML, CSL CSV/TSV/JSON, or an ICTS registry)")
 
 // ErrBadRows is returned in strict mode when a file has rows that could not
 // be read.

@@ -32,6 +32,7 @@ type checkFlags struct {
 	on          string
 	transaction string
 	input       string
+	asOf        string
 	asJSON      bool
 	strict      bool
 }
@@ -50,6 +51,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&f.only, "lists", "", "screen only these list `CODES`, comma-separated (EL,SDN,ICTS,...)")
 	fs.StringVar(&f.on, "on", "", "`DATE` (YYYY-MM-DD, a day in US Eastern time, or an RFC 3339 instant) for ICTS prohibitions")
 	fs.StringVar(&f.transaction, "transaction", "", "ICTS transaction `CLASS`: "+classList())
+	fs.StringVar(&f.asOf, "as-of", "", "screen the lists as they stood on `DATE` (YYYY-MM-DD): the stored versions current then, and only parties listed by then")
 	fs.StringVar(&f.input, "input", "", "read names to screen from `FILE`, one per line (- for standard input)")
 	fs.BoolVar(&f.asJSON, "json", false, "print one JSON object per name")
 	fs.BoolVar(&f.strict, "strict", false, "fail on the first row of a list file that cannot be read")
@@ -88,6 +90,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if !f.noStore {
 		opts.StoreDir = f.store
 	}
+	var asOfDay time.Time
+	if f.asOf != "" {
+		if asOfDay, err = sanctions.ParseDate(f.asOf); err != nil {
+			return usageError("--as-of: %v", err)
+		}
+		opts.AsOf = asOfDay.Add(24*time.Hour - time.Nanosecond)
+	}
 	scr, err := rpscreen.Open(context.Background(), opts)
 	if err != nil {
 		return &exitError{code: 2, err: err}
@@ -121,6 +130,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	for i, q := range queries {
 		ms := results[i]
+		if !asOfDay.IsZero() {
+			ms = listedOn(ms, asOfDay)
+		}
 		if len(ms) > 0 {
 			hits++
 		}
@@ -294,4 +306,16 @@ func printMatches(w io.Writer, reg *icts.Registry, q sanctions.Query, ms []sanct
 			fmt.Fprintf(w, "         %s on %s: %s — %s\n", class, at.Format("2006-01-02 15:04 MST"), verdict, a.Reason)
 		}
 	}
+}
+
+// listedOn keeps the matches whose party was on its list on day d, as far
+// as the party's listing and removal dates tell.
+func listedOn(ms []sanctions.Match, d time.Time) []sanctions.Match {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.Party.ListedOn(d) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
