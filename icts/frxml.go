@@ -119,6 +119,8 @@ var paragraphs = map[string]bool{"P": true, "FP": true, "HD": true, "LI": true, 
 	"SUBJECT": true, "AGENCY": true, "SUBAGY": true, "CFR": true, "DEPDOC": true, "RIN": true, "DATED": true, "FRDOC": true,
 	"BILCOD": true, "ROW": true, "AMDPAR": true, "SECTNO": true, "PROC": true, "PRES": true, "EAR": true}
 
+const maxCaptureDepth = 4
+
 type capture struct {
 	name string
 	line int
@@ -212,8 +214,15 @@ func ReadIssue(r io.Reader) (*Issue, error) {
 				}
 			}
 			if captured[name] {
-				l, _ := pos()
-				caps = append(caps, &capture{name: name, line: l})
+				// Nested captures each keep the text; past a small
+				// depth they are dropped (nil) so that pathological
+				// nesting cannot make reading quadratic.
+				var c *capture
+				if len(caps) < maxCaptureDepth {
+					l, _ := pos()
+					c = &capture{name: name, line: l}
+				}
+				caps = append(caps, c)
 			}
 		case xml.CharData:
 			s := string(t)
@@ -222,7 +231,9 @@ func ReadIssue(r io.Reader) (*Issue, error) {
 				docText.WriteString(s)
 			}
 			for _, c := range caps {
-				c.b.WriteString(s)
+				if c != nil {
+					c.b.WriteString(s)
+				}
 			}
 		case xml.EndElement:
 			name := t.Name.Local
@@ -235,7 +246,9 @@ func ReadIssue(r io.Reader) (*Issue, error) {
 			if doc != nil && paragraphs[name] {
 				docText.WriteByte('\n')
 			}
-			if captured[name] && len(caps) > 0 {
+			if captured[name] && len(caps) > 0 && caps[len(caps)-1] == nil {
+				caps = caps[:len(caps)-1] // a capture dropped for depth
+			} else if captured[name] && len(caps) > 0 {
 				c := caps[len(caps)-1]
 				caps = caps[:len(caps)-1]
 				text := collapse(c.b.String())
@@ -511,7 +524,7 @@ var (
 	reEO        = regexp.MustCompile(`(?:E\.\s?O\.|Executive Order)(?:\s*No\.)?(?:\s*\("?E\.\s?O\."?\))?\s*(1\d{4})\b`)
 	reSectCite  = regexp.MustCompile(`(?:15\s+CFR|§+)\s*((?:7|791)\.\d+[a-z]?(?:\([a-z0-9]+\))*)`)
 	rePartCite  = regexp.MustCompile(`15\s+CFR\s+part\s+(7|791)\b`)
-	reScope     = regexp.MustCompile(`(?i)\(\s*together with ([^)"]*?),?\s*"([^"]+)"\s*\)`)
+	reScope     = regexp.MustCompile(`(?i)^,?\s*\(\s*together with ([^)"]{1,300}?),?\s*"([^"]{1,200})"\s*\)`)
 	reExclusion = regexp.MustCompile(`(?i)\b(?:do|does|shall) not apply to ([^.]+(?:\.[a-z][^.]*)*)\.`)
 	reItem      = regexp.MustCompile(`\(\d+\)\s*|;\s*(?:and\s+|or\s+)?`)
 	reListSep   = regexp.MustCompile(`,\s*(?:and\s+|or\s+)?`)
@@ -673,10 +686,11 @@ func personsOf(caseNo, subject, text string) []CoveredPerson {
 		if i < 0 {
 			break
 		}
-		idx := off + i
-		off = idx + len(name)
-		if m := reScope.FindStringSubmatchIndex(text[idx:]); m != nil && m[0] <= len(name)+2 {
-			rel := strings.ToLower(text[idx+m[2] : idx+m[3]])
+		off += i + len(name)
+		// The scope clause must follow the name directly; the anchored
+		// expression keeps the scan linear however often the name recurs.
+		if m := reScope.FindStringSubmatchIndex(text[off:]); m != nil {
+			rel := strings.ToLower(text[off+m[2] : off+m[3]])
 			for _, x := range []struct {
 				word string
 				rel  Relationship
@@ -685,7 +699,7 @@ func personsOf(caseNo, subject, text string) []CoveredPerson {
 					p.Scope = append(p.Scope, x.rel)
 				}
 			}
-			if alias := strings.TrimSpace(text[idx+m[4] : idx+m[5]]); alias != "" && alias != name {
+			if alias := strings.TrimSpace(text[off+m[4] : off+m[5]]); alias != "" && alias != name {
 				p.Aliases = append(p.Aliases, alias)
 			}
 			break
