@@ -90,6 +90,24 @@ var urlField = map[string]bool{"source_list_url": true, "source_information_url"
 type cleaner struct {
 	record, line int
 	repairs      []Repair
+	// memo holds the outcome for values of fields that repeat across
+	// records (list names, licence texts, URLs), so each distinct value
+	// is repaired once per read.
+	memo map[memoKey]memoEntry
+}
+
+type memoKey struct{ field, value string }
+
+type memoEntry struct {
+	out     string
+	repairs []Repair // Record and Line unset
+}
+
+// memoFields are the fields whose values repeat across many records.
+var memoFields = map[string]bool{
+	"source": true, "type": true, "programs": true, "license_requirement": true, "license_policy": true,
+	"federal_register_notice": true, "start_date": true, "end_date": true, "remarks": true,
+	"source_list_url": true, "source_information_url": true, "standard_order": true,
 }
 
 func (c *cleaner) note(field string, kind RepairKind, before, after string) {
@@ -127,6 +145,27 @@ func (c *cleaner) text(field, s string) string {
 	if !needsWork(s) {
 		return s
 	}
+	if !memoFields[field] {
+		return c.repair(field, s)
+	}
+	k := memoKey{field, s}
+	if e, ok := c.memo[k]; ok {
+		for _, r := range e.repairs {
+			c.note(field, r.Kind, r.Before, r.After)
+		}
+		return e.out
+	}
+	n := len(c.repairs)
+	out := c.repair(field, s)
+	if c.memo == nil {
+		c.memo = map[memoKey]memoEntry{}
+	}
+	c.memo[k] = memoEntry{out: out, repairs: append([]Repair(nil), c.repairs[n:]...)}
+	return out
+}
+
+// repair applies the repairs to one value.
+func (c *cleaner) repair(field, s string) string {
 	if !utf8.ValidString(s) {
 		t := decodeCP1252Invalid(s)
 		c.note(field, RepairEncoding, s, t)

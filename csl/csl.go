@@ -500,6 +500,13 @@ type builder struct {
 	c       cleaner
 	seenIDs map[string]map[string]int
 	notices map[string]parsedNotice
+	sources map[string]sourceCode
+}
+
+// sourceCode is SourceCode's answer for one source name.
+type sourceCode struct {
+	code  string
+	known bool
 }
 
 // parsedNotice is a Federal Register notice text, parsed.
@@ -509,7 +516,8 @@ type parsedNotice struct {
 }
 
 func newBuilder(res *Result) *builder {
-	return &builder{res: res, seenIDs: map[string]map[string]int{}, notices: map[string]parsedNotice{}}
+	return &builder{res: res, seenIDs: map[string]map[string]int{}, notices: map[string]parsedNotice{},
+		sources: map[string]sourceCode{}}
 }
 
 // clone2 copies a citation slice so that records do not share one.
@@ -543,7 +551,7 @@ func (b *builder) add(raw *rawRecord, strict bool) error {
 // build repairs and types one raw record into rec. It returns a RowError
 // for a record that cannot be used at all.
 func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
-	b.c = cleaner{record: raw.index, line: raw.line, repairs: b.res.Repairs}
+	b.c.record, b.c.line, b.c.repairs = raw.index, raw.line, b.res.Repairs
 	defer func() { b.res.Repairs = b.c.repairs }()
 	t := b.c.text
 	*rec = Record{Index: raw.index, Line: raw.line}
@@ -552,7 +560,12 @@ func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
 	if rec.SourceName == "" {
 		return &RowError{Record: raw.index, Line: raw.line, Offset: raw.offset, Err: ErrNoSource}
 	}
-	code, known := SourceCode(rec.SourceName)
+	sc, ok := b.sources[rec.SourceName]
+	if !ok {
+		sc.code, sc.known = SourceCode(rec.SourceName)
+		b.sources[rec.SourceName] = sc
+	}
+	code, known := sc.code, sc.known
 	if !known {
 		b.warn(raw, "source", "unknown list %q read as code %s", rec.SourceName, code)
 	}
