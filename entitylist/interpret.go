@@ -371,7 +371,9 @@ func parseEntityCell(text string) entityParts {
 	// A short name in parentheses at the end of the name is an alias too:
 	// "Huawei Technologies Co., Ltd. (Huawei)".
 	if i := strings.LastIndexByte(ep.name, '('); i > 0 && strings.HasSuffix(ep.name, ")") {
-		if short := strings.TrimSpace(ep.name[i+1 : len(ep.name)-1]); short != "" && !strings.ContainsAny(short, "(),") {
+		short := strings.TrimSpace(ep.name[i+1 : len(ep.name)-1])
+		if short != "" && !strings.ContainsAny(short, "(),") && strings.Count(short, " ") < 5 &&
+			!(short[0] >= 'a' && short[0] <= 'z') {
 			ep.aliases = append([]string{short}, ep.aliases...)
 		}
 	}
@@ -624,7 +626,7 @@ func itemScope(s string) string {
 		s = s[:lo] + s[hi:]
 	}
 	s = collapseSpace(s)
-	s = strings.Trim(s, " .,;")
+	s = strings.Trim(s, " .,;—–-")
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.ReplaceAll(s, ",,", ",")
 	s = reForAll.ReplaceAllString(s, "")

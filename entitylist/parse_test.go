@@ -292,8 +292,10 @@ func TestQuirks(t *testing.T) {
 			Scope: "all items subject to the EAR having a classification other than EAR99", Kind: PolicyCaseByCase}}},
 		{"dashes, entities, nbsp and pretty-printing", [][]string{
 			{"\n  T&#xFC;rkiye\n", "\n   Example Makine A.S.,&#xA0;Example&#xA0;Caddesi\n   No. 4,   Istanbul, T&#xFC;rkiye.\n", "For all items subject to the EAR &#x2013; (See &#xA7;&#xA0;744.11 of the EAR)", "Presumption&#xA0;of denial.", "89&#xA0;FR 52362, 6/24/24."},
-		}, []want{{Country: Country{"Türkiye", "TR"}, Name: "Example Makine A.S.", Addresses: []string{"Example Caddesi No. 4, Istanbul, Türkiye"},
-			Scope: "all items subject to the EAR –"}}},
+		}, []want{{Country: Country{"Türkiye", "TR"}, Name: "Example Makine A.S.", Addresses: []string{"Example Caddesi No. 4, Istanbul, Türkiye"}}}},
+		{"named entities in both formats", [][]string{
+			{"Russia", "Example &amp; Sons&nbsp;LLC, a.k.a.&nbsp;E&amp;S, Moscow, Russia.", "For all items subject to the EAR&nbsp;&mdash; (See &sect;&nbsp;744.11 of the EAR)", pol, cite},
+		}, []want{{Country: ru, Name: "Example & Sons LLC", Aliases: []string{"E&S"}, Addresses: []string{"Moscow, Russia"}}}},
 		{"many citations, no date, page ranges", [][]string{
 			{"Russia", "Example Optics LLC, Moscow, Russia.", lic, pol, "84 FR 22961, 5/21/19. 85 FR 36720, 6/18/20. 87 FR 13141-13145. 89 FR 52362-64, 6/24/24."},
 		}, []want{{Country: ru, Name: "Example Optics LLC", Addresses: []string{"Moscow, Russia"}, Cites: []sanctions.FRCitation{
