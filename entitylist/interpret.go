@@ -154,7 +154,7 @@ type entityParts struct {
 var (
 	reAKA = regexp.MustCompile(`(?i)(?:^|[\s,;(])((?:a\.k\.a|f\.k\.a|d\.b\.a|a/k/a|d/b/a)\.?)(?:[\s,.:;]|$)`)
 	// "the following two aliases:", "the following alias:", "the following names:"
-	reFollowing = regexp.MustCompile(`(?i)^the\s+following\s+(?:[\w-]+\s+){0,2}?(?:aliases|alias|names|name)\s*:?\s*`)
+	reFollowing = regexp.MustCompile(`(?i)^the\s+following\s+(?:([\w-]+)\s+)?(?:[\w-]+\s+)?(?:aliases|alias|names|name)\s*:?[ \t]*`)
 	reAddrOnly  = regexp.MustCompile(`(?i)^(?:address(?:[\s-]+only)?|addresses)\s*:\s*`)
 	reAddrStart = regexp.MustCompile(`(?i)^(?:room|rm\.|flat|unit|suite|floor|shop)\s+\S*\d`)
 	reNumbering = regexp.MustCompile(`^\(?\d{1,3}[.)]\s+`)
@@ -172,6 +172,13 @@ var legalForms = map[string]bool{
 	"zao": true, "oao": true, "ooo": true, "tic": true, "sti": true, "sro": true, "spzoo": true,
 	"sp": true, "de": true, "sl": true, "lda": true, "ltda": true, "pty": true, "kk": true,
 	"pllc": true, "lc": true, "ltdco": true,
+}
+
+// abbrevForms are legal forms written as abbreviations with a period
+// ("Ltd.", "Inc."); a period after them belongs to the name.
+var abbrevForms = map[string]bool{
+	"ltd": true, "inc": true, "co": true, "corp": true, "bhd": true, "pte": true, "pvt": true,
+	"sdn": true, "sti": true, "tic": true, "ltda": true, "lda": true, "pty": true,
 }
 
 // abbrevs end with a period that does not end a sentence.
@@ -257,7 +264,7 @@ func finishName(s string) string {
 	if strings.HasSuffix(s, ".") {
 		j := strings.LastIndexAny(s, " (") + 1
 		word := s[j : len(s)-1]
-		if !(legalForms[foldWord(word)] || strings.Contains(word, ".") || len([]rune(word)) == 1 || abbrevs[foldWord(word)]) {
+		if !(abbrevForms[foldWord(word)] || strings.Contains(word, ".") || len([]rune(word)) == 1 || abbrevs[foldWord(word)]) {
 			s = s[:len(s)-1]
 		}
 	}
@@ -410,12 +417,31 @@ func parseAliases(s string, paren bool) (aliases []string, rest string) {
 		}
 		return aliases, rest
 	}
-	if m := reFollowing.FindStringIndex(s); m != nil {
+	count := 0 // the number the heading announces, 0 when none
+	if m := reFollowing.FindStringSubmatchIndex(s); m != nil {
+		if m[2] >= 0 {
+			count = numberWord(s[m[2]:m[3]])
+		}
 		s = s[m[1]:]
 	}
+	lineMode := strings.HasPrefix(s, "\n")
 	s = strings.TrimLeft(s, " \n")
-	if hasLeadingDash(s) {
-		items := splitDashItems(s)
+	var items []string
+	switch {
+	case hasLeadingDash(s):
+		items = splitDashItems(s)
+	case lineMode && count > 0:
+		// "the following two aliases:" with one alias per line, no dashes.
+		items = strings.SplitN(s, "\n", count+1)
+		if len(items) > count {
+			items[count] = "\n" + items[count]
+		}
+	}
+	if len(items) > 0 {
+		var extra []string
+		if count > 0 && len(items) > count {
+			items, extra = items[:count], items[count:]
+		}
 		for k, it := range items {
 			if k == len(items)-1 {
 				it, rest = splitAliasTail(it)
@@ -423,6 +449,9 @@ func parseAliases(s string, paren bool) (aliases []string, rest string) {
 			if a := finishName(it); a != "" {
 				aliases = append(aliases, a)
 			}
+		}
+		if len(extra) > 0 {
+			rest = strings.TrimSpace(rest + "\n" + strings.Join(extra, "\n"))
 		}
 		return aliases, rest
 	}
@@ -436,6 +465,23 @@ func parseAliases(s string, paren bool) (aliases []string, rest string) {
 		}
 	}
 	return aliases, s[end:]
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+
+// numberWord reads "two" or "12"; 0 when w is not a number.
+func numberWord(w string) int {
+	if n, ok := numberWords[strings.ToLower(w)]; ok {
+		return n
+	}
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 1000 {
+		return n
+	}
+	return 0
 }
 
 // splitAliasTail splits the last alias of a dash list from an address that

@@ -269,6 +269,10 @@ func TestQuirks(t *testing.T) {
 			{"Iran", "Example Parts Co., a.k.a., the following three aliases:<br/>&#x2013;EPC;<br/>&#x2013;Example Parts Company; and<br/>&#x2013;Sample Parts.<br/>No. 5, Example Alley, Tehran, Iran.", lic, pol, cite},
 		}, []want{{Country: Country{"Iran", "IR"}, Name: "Example Parts Co.",
 			Aliases: []string{"EPC", "Example Parts Company", "Sample Parts"}, Addresses: []string{"No. 5, Example Alley, Tehran, Iran"}}}},
+		{"alias block one per line without dashes", [][]string{
+			{"Iran", "Example Parts Co., a.k.a., the following two aliases:<P>EPC; and</P><P>Example Parts Company.</P><P>No. 5, Example Alley, Tehran, Iran.</P>", lic, pol, cite},
+		}, []want{{Country: Country{"Iran", "IR"}, Name: "Example Parts Co.",
+			Aliases: []string{"EPC", "Example Parts Company"}, Addresses: []string{"No. 5, Example Alley, Tehran, Iran"}}}},
 		{"one alias", [][]string{
 			{"Russia", "Example Instruments JSC, a.k.a. EIJSC, 4 Example Street, Moscow, 125212, Russia.", lic, pol, cite},
 		}, []want{{Country: ru, Name: "Example Instruments JSC", Aliases: []string{"EIJSC"}, Addresses: []string{"4 Example Street, Moscow, 125212, Russia"}}}},
