@@ -2,11 +2,15 @@ package csl
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func addSeeds(f *testing.F, names ...string) {
@@ -95,5 +99,51 @@ func FuzzReadJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, strict bool) {
 		res, err := ReadJSON(bytes.NewReader(data), Options{Strict: strict, MaxBytes: 1 << 20})
 		checkResult(t, res, err, strict)
+	})
+}
+
+// FuzzFastRecord checks the hand-written fast path for JSON records
+// against encoding/json: whatever the fast path accepts must be valid JSON
+// that encoding/json reads into the same raw record.
+func FuzzFastRecord(f *testing.F) {
+	for _, n := range []string{"consolidated.json", "api-v1.json", "array.json", "bad.json"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "csl", n))
+		if err != nil {
+			f.Fatal(err)
+		}
+		// Seed with each record of the fixture.
+		var doc struct{ Results []json.RawMessage }
+		if json.Unmarshal(data, &doc) == nil {
+			for _, r := range doc.Results {
+				f.Add([]byte(r))
+			}
+		}
+		var arr []json.RawMessage
+		if json.Unmarshal(data, &arr) == nil {
+			for _, r := range arr {
+				f.Add([]byte(r))
+			}
+		}
+	}
+	f.Add([]byte(`{"name":"Example \u00e9\ud83d\ude00 \"q\"","addresses":[null,{"city":"X","extra":[1,{"a":null}]}],"ids":null,"x":-1.5e+3}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return // encoding/json replaces invalid UTF-8; the fast path keeps it for the repairs
+		}
+		s := &jsonScanner{data: data}
+		var fr fastRecord
+		if s.fastRecord(&fr) != nil {
+			return
+		}
+		if !json.Valid(data[:s.pos]) {
+			t.Fatalf("fast path accepted invalid JSON %q", data[:s.pos])
+		}
+		var rec jsonRecord
+		if err := json.Unmarshal(data[:s.pos], &rec); err != nil {
+			t.Fatalf("fast path accepted %q, encoding/json: %v", data[:s.pos], err)
+		}
+		if diff := cmp.Diff(rec.raw(), fr.raw(), cmp.AllowUnexported(rawRecord{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("fast path and encoding/json differ on %q (-json +fast):\n%s", data[:s.pos], diff)
+		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"time"
@@ -64,13 +63,13 @@ type jsonList struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (l *jsonList) UnmarshalJSON(b []byte) error {
+	*l = jsonList{}
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
 		var items []jsonText
 		if err := json.Unmarshal(b, &items); err != nil {
 			return err
 		}
-		l.items = l.items[:0]
 		for _, it := range items {
 			if it != "" {
 				l.items = append(l.items, string(it))
@@ -104,6 +103,7 @@ type jsonAddresses struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (a *jsonAddresses) UnmarshalJSON(b []byte) error {
+	*a = jsonAddresses{}
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
 		var items []json.RawMessage
@@ -154,6 +154,7 @@ type jsonIDs struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *jsonIDs) UnmarshalJSON(b []byte) error {
+	*x = jsonIDs{}
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
 		var items []json.RawMessage
@@ -364,13 +365,12 @@ func (f *fastRecord) raw() rawRecord {
 // jsonReader holds the state of one JSON read.
 type jsonReader struct {
 	data      []byte
-	dec       *json.Decoder
+	s         *jsonScanner
 	res       *Result
 	b         *builder
 	opts      Options
 	lines     int // newlines before lineOff
 	lineOff   int
-	base      int64 // offset of the decoder's input in data
 	sawResult bool
 	inArray   bool // inside the results array
 	arrayDone bool // the results array was read to its end
@@ -390,24 +390,19 @@ func (jr *jsonReader) lineAt(off int) int {
 	return jr.lines + 1
 }
 
-// syntaxError records a JSON syntax error: the rest of the document cannot
-// be read. Inside the results array the error takes the place of the next
-// record (so every record is still accounted for) and, unless the read is
-// strict, the records before it are kept. After a complete results array
-// it is a warning (an error when strict). Anywhere else it fails the read.
-// It returns the error the read must fail with, or nil.
-func (jr *jsonReader) syntaxError(err error) error {
+// syntaxError records the scanner's syntax error: the rest of the document
+// cannot be read. Inside the results array the error takes the place of
+// the next record (so every record is still accounted for) and, unless
+// the read is strict, the records before it are kept. After a complete
+// results array it is a warning (an error when strict). Anywhere else it
+// fails the read. It returns the error the read must fail with, or nil.
+func (jr *jsonReader) syntaxError() error {
 	jr.broken = true
-	off := jr.base + jr.dec.InputOffset()
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = jr.base + se.Offset
+	err, off := jr.s.err, jr.s.epos
+	if err == nil {
+		err, off = errors.New("malformed document"), jr.s.pos
 	}
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		err = errors.New("unexpected end of document")
-		off = int64(len(jr.data))
-	}
-	re := &RowError{Line: jr.lineAt(int(off)), Offset: off,
+	re := &RowError{Line: jr.lineAt(off), Offset: int64(off),
 		Err: fmt.Errorf("%w: %w; the rest of the document was not read", ErrSyntax, err)}
 	switch {
 	case jr.inArray:
@@ -429,99 +424,115 @@ func (jr *jsonReader) syntaxError(err error) error {
 // parseJSON reads a JSON document.
 func parseJSON(data []byte, sum string, opts Options) (*Result, error) {
 	res := &Result{Format: FormatJSON, SHA256: sum, Size: int64(len(data)), opts: opts}
-	body := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	jr := &jsonReader{data: data, res: res, b: newBuilder(res), opts: opts}
-	jr.lineOff = len(data) - len(body)
-	dec := json.NewDecoder(bytes.NewReader(data[jr.lineOff:]))
-	jr.dec = dec
-	res.Records = make([]Record, 0, min(bytes.Count(body, []byte(`"source"`)), len(body)/64+1))
-	base := int64(jr.lineOff)
-	jr.base = base
-	tok, err := dec.Token()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%w: document is empty", ErrFormat)
-		}
-		return nil, jr.syntaxError(err)
-	}
-	switch tok {
-	case json.Delim('['):
+	begin := len(data) - len(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+	s := &jsonScanner{data: data, pos: begin}
+	jr := &jsonReader{data: data, s: s, res: res, b: newBuilder(res), opts: opts, lineOff: begin}
+	res.Records = make([]Record, 0, min(bytes.Count(data, []byte(`"source"`)), len(data)/64+1))
+	s.ws()
+	switch s.peek() {
+	case '[':
 		jr.sawResult = true
-		if err := jr.records(base); err != nil {
-			return nil, err
+		if err := jr.records(); err != nil || jr.broken {
+			return jr.finish(err)
 		}
-		if jr.broken {
-			return res, nil
-		}
-	case json.Delim('{'):
-		for dec.More() {
-			kt, err := dec.Token()
-			if err != nil {
-				return jr.finish(jr.syntaxError(err))
-			}
-			key, _ := kt.(string)
-			switch key {
-			case "results":
-				t, err := dec.Token()
-				if err != nil {
-					return jr.finish(jr.syntaxError(err))
-				}
-				if t != json.Delim('[') {
-					return nil, fmt.Errorf("%w: results is not an array (byte %d)", ErrFormat, base+dec.InputOffset())
-				}
-				jr.sawResult = true
-				if err := jr.records(base); err != nil {
-					return nil, err
-				}
-				if jr.broken {
-					return res, nil
-				}
-			case "sources_used":
-				var su []struct {
-					Source            jsonSource `json:"source"`
-					SourceLastUpdated jsonText   `json:"source_last_updated"`
-					LastImported      jsonText   `json:"last_imported"`
-				}
-				if err := dec.Decode(&su); err != nil {
-					var se *json.SyntaxError
-					if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-						return jr.finish(jr.syntaxError(err))
-					}
-					res.Warnings = append(res.Warnings, Warning{Field: "sources_used", Message: "not read: " + err.Error()})
-					continue
-				}
-				for _, s := range su {
-					code, _ := SourceCode(string(s.Source))
-					res.SourcesUsed = append(res.SourcesUsed, SourceStatus{Code: code, Name: string(s.Source),
-						LastUpdated: parseStamp(string(s.SourceLastUpdated)), LastImported: parseStamp(string(s.LastImported))})
-				}
-			default:
-				var skip json.RawMessage
-				if err := dec.Decode(&skip); err != nil {
-					return jr.finish(jr.syntaxError(err))
-				}
-			}
-		}
-		if _, err := dec.Token(); err != nil {
-			return jr.finish(jr.syntaxError(err))
+	case '{':
+		s.pos++
+		s.ws()
+		if s.peek() == '}' {
+			s.pos++
+		} else if err := jr.members(); err != nil || jr.broken {
+			return jr.finish(err)
 		}
 		if !jr.sawResult {
 			return nil, fmt.Errorf("%w: JSON object has no results array", ErrFormat)
 		}
 	default:
-		return nil, fmt.Errorf("%w: JSON document is neither an object nor an array", ErrFormat)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		if err == nil {
-			err = errors.New("data after the end of the document")
+		if s.pos >= len(data) {
+			return nil, fmt.Errorf("%w: document is empty", ErrFormat)
 		}
-		return jr.finish(jr.syntaxError(err))
+		if s.skip(0) {
+			return nil, fmt.Errorf("%w: JSON document is neither an object nor an array", ErrFormat)
+		}
+		return nil, jr.syntaxError()
+	}
+	s.ws()
+	if s.pos < len(data) {
+		s.unexpected("after top-level value")
+		return jr.finish(jr.syntaxError())
 	}
 	return res, nil
 }
 
-// finish ends a read after a syntax error: the error itself in strict
-// mode (or when no record could be reached), the partial result otherwise.
+// members reads the members of the top-level object, the opening brace
+// already read and the object not empty.
+func (jr *jsonReader) members() error {
+	s := jr.s
+	for {
+		s.ws()
+		key, ok := s.str()
+		if !ok {
+			return jr.syntaxError()
+		}
+		s.ws()
+		if s.peek() != ':' {
+			s.unexpected("after object key")
+			return jr.syntaxError()
+		}
+		s.pos++
+		s.ws()
+		switch key {
+		case "results":
+			if s.peek() != '[' {
+				at := s.pos
+				if !s.skip(0) {
+					return jr.syntaxError()
+				}
+				return fmt.Errorf("%w: results is not an array (byte %d)", ErrFormat, at)
+			}
+			jr.sawResult = true
+			if err := jr.records(); err != nil || jr.broken {
+				return err
+			}
+		case "sources_used":
+			at := s.pos
+			if !s.skip(0) {
+				return jr.syntaxError()
+			}
+			var su []struct {
+				Source            jsonSource `json:"source"`
+				SourceLastUpdated jsonText   `json:"source_last_updated"`
+				LastImported      jsonText   `json:"last_imported"`
+			}
+			if err := json.Unmarshal(jr.data[at:s.pos], &su); err != nil {
+				jr.res.Warnings = append(jr.res.Warnings, Warning{Line: jr.lineAt(at), Field: "sources_used", Message: "not read: " + err.Error()})
+				break
+			}
+			for _, x := range su {
+				code, _ := SourceCode(string(x.Source))
+				jr.res.SourcesUsed = append(jr.res.SourcesUsed, SourceStatus{Code: code, Name: string(x.Source),
+					LastUpdated: parseStamp(string(x.SourceLastUpdated)), LastImported: parseStamp(string(x.LastImported))})
+			}
+		default:
+			if !s.skip(0) {
+				return jr.syntaxError()
+			}
+		}
+		s.ws()
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case '}':
+			s.pos++
+			return nil
+		default:
+			s.unexpected("after object key:value pair")
+			return jr.syntaxError()
+		}
+	}
+}
+
+// finish ends a read: with err when there is one, else with the result
+// (possibly cut short by a syntax error that was recorded in it).
 func (jr *jsonReader) finish(err error) (*Result, error) {
 	if err != nil {
 		return nil, err
@@ -529,53 +540,74 @@ func (jr *jsonReader) finish(err error) (*Result, error) {
 	return jr.res, nil
 }
 
-// records reads the elements of a results array up to its closing bracket.
-func (jr *jsonReader) records(base int64) error {
-	dec := jr.dec
+// records reads the elements of a results array, the scanner at its
+// opening bracket, up to and including its closing bracket.
+func (jr *jsonReader) records() error {
+	s := jr.s
+	s.pos++
 	jr.inArray = true
-	for dec.More() {
-		off := int(base + dec.InputOffset())
-		for off < len(jr.data) && strings.IndexByte(" \t\r\n,", jr.data[off]) >= 0 {
-			off++
-		}
+	s.ws()
+	if s.peek() == ']' {
+		s.pos++
+		jr.inArray, jr.arrayDone = false, true
+		return nil
+	}
+	var fr fastRecord
+	for {
+		s.ws()
+		off := s.pos
 		n := jr.res.Rows + 1
-		// Most records have the current shape and decode straight into
-		// fastRecord; any other shape is decoded again, from the same
-		// bytes, into the tolerant jsonRecord.
-		var fr fastRecord
+		// Most records have the current shape and are read straight into
+		// fastRecord; any other shape is validated and decoded again,
+		// from the same bytes, into the tolerant jsonRecord.
+		fr = fastRecord{Addresses: fr.Addresses[:0], IDs: fr.IDs[:0]}
+		err := errShape
+		if s.peek() == '{' {
+			err = s.fastRecord(&fr)
+		}
 		var raw rawRecord
-		if err := dec.Decode(&fr); err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-				return jr.syntaxError(err)
+		bad := false
+		if err == nil {
+			raw = fr.raw()
+		} else {
+			s.pos, s.err = off, nil
+			if !s.skip(0) {
+				return jr.syntaxError()
 			}
-			end := int(base + dec.InputOffset())
 			var rec jsonRecord
-			if err := json.Unmarshal(jr.data[off:end], &rec); err != nil {
-				err = fieldError(jr.data[off:end], err)
+			if err := json.Unmarshal(jr.data[off:s.pos], &rec); err != nil {
+				err = fieldError(jr.data[off:s.pos], err)
 				jr.res.Rows++
 				re := &RowError{Record: n, Line: jr.lineAt(off), Offset: int64(off), Err: fmt.Errorf("%w: %w", ErrRecord, err)}
 				if jr.opts.Strict {
 					return re
 				}
 				jr.res.Errors = append(jr.res.Errors, re)
-				continue
+				bad = true
+			} else {
+				raw = rec.raw()
 			}
-			raw = rec.raw()
-		} else {
-			raw = fr.raw()
 		}
-		jr.res.Rows++
-		raw.index, raw.line, raw.offset = n, jr.lineAt(off), int64(off)
-		if err := jr.b.add(&raw, jr.opts.Strict); err != nil {
-			return err
+		if !bad {
+			jr.res.Rows++
+			raw.index, raw.line, raw.offset = n, jr.lineAt(off), int64(off)
+			if err := jr.b.add(&raw, jr.opts.Strict); err != nil {
+				return err
+			}
+		}
+		s.ws()
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			jr.inArray, jr.arrayDone = false, true
+			return nil
+		default:
+			s.unexpected("after array element")
+			return jr.syntaxError()
 		}
 	}
-	if _, err := dec.Token(); err != nil { // the closing bracket
-		return jr.syntaxError(err)
-	}
-	jr.inArray, jr.arrayDone = false, true
-	return nil
 }
 
 // parseStamp reads a sources_used timestamp (RFC 3339 or a bare date).
