@@ -3,9 +3,11 @@ package entitylist
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rpscreen/rpscreen/sanctions"
 )
@@ -23,92 +25,153 @@ type rawRow struct {
 
 // interpret reads the data rows of the table into l. It fails only on
 // structural damage (a row without five cells); everything else is an
-// Entry, a skipped row or a warning.
+// Entry, a skipped row or a warning. Rows are classified in order (the
+// country carries forward), their cells are read in parallel when there
+// are many, and the results are gathered in table order.
 func interpret(l *List, rows []rawRow, format string) error {
+	jobs := make([]rowJob, len(rows))
 	var country Country
 	haveCountry := false
-	seen := make(map[string]int, len(rows))
-	cc := citeCache{}
-	l.Entries = make([]Entry, 0, len(rows))
 	for i, rr := range rows {
-		rowNum := i + 1
+		j := &jobs[i]
+		j.rowNum = i + 1
 		if len(rr.cells) != numColumns {
-			return &ParseError{Format: format, Line: rr.line, Column: rr.col, Offset: rr.offset, Row: rowNum, Element: "TR",
+			return &ParseError{Format: format, Line: rr.line, Column: rr.col, Offset: rr.offset, Row: j.rowNum, Element: "TR",
 				Err: fmt.Errorf("%w: row has %d cells, the Entity List has %d", ErrColumns, len(rr.cells), numColumns)}
 		}
-		var notes []int
-		var cells [numColumns]string
 		for c, s := range rr.cells {
-			cells[c] = stripMarkers(s, &notes)
+			j.cells[c] = stripMarkers(s, &j.notes)
 		}
-		cells[2] = stripGluedFootnotes(cells[2], &notes)
-		cells[3] = stripGluedFootnotes(cells[3], &notes)
-		l.Rows++
+		j.cells[2] = stripGluedFootnotes(j.cells[2], &j.notes)
+		j.cells[3] = stripGluedFootnotes(j.cells[3], &j.notes)
 
-		countryText := oneLine(cells[0])
-		entityText := strings.Join(lines(cells[1]), "\n")
-		if countryText != "" && !isReserved(countryText) {
-			code, _ := CountryCode(countryText)
-			country = Country{Name: countryText, Code: code}
+		j.countryText = oneLine(j.cells[0])
+		j.entityText = strings.Join(lines(j.cells[1]), "\n")
+		if j.countryText != "" && !isReserved(j.countryText) {
+			code, _ := CountryCode(j.countryText)
+			country = Country{Name: j.countryText, Code: code}
 			haveCountry = true
 		}
-		if isReserved(entityText) || (entityText == "" && isReserved(countryText)) {
-			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonReserved, Text: rowText(cells)})
+		j.country = country
+		switch {
+		case isReserved(j.entityText) || (j.entityText == "" && isReserved(j.countryText)):
+			j.skip = ReasonReserved
+		case j.entityText == "":
+			j.skip = ReasonEmptyEntity
+		case !haveCountry:
+			j.skip = ReasonNoCountry
+		}
+	}
+	runJobs(jobs)
+
+	l.Rows = len(rows)
+	l.Entries = make([]Entry, 0, len(rows))
+	seen := make(map[string]int, len(rows))
+	for i := range jobs {
+		j := &jobs[i]
+		if j.skip != "" {
+			l.Skipped = append(l.Skipped, RowNote{Row: j.rowNum, Reason: j.skip, Text: rowText(j.cells)})
 			continue
 		}
-		if entityText == "" {
-			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonEmptyEntity, Text: rowText(cells)})
-			continue
-		}
-		if !haveCountry {
-			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonNoCountry, Text: rowText(cells)})
-			continue
-		}
-		e := Entry{Row: rowNum, Country: country, EntityText: entityText}
-		if country.Code == "" && countryText != "" {
-			l.Warnings = append(l.Warnings, RowNote{Row: rowNum, Reason: "unknown country name", Text: countryText})
-		}
-		ep := parseEntityCell(entityText)
-		e.Name = ep.name
-		e.Aliases = ep.aliases
-		for _, a := range ep.addresses {
-			e.Addresses = append(e.Addresses, parseAddress(a, country))
-		}
-		for _, sp := range ep.parts {
-			if sp.Kind == SubPartAddresses {
-				for _, a := range sp.Items {
-					e.Addresses = append(e.Addresses, parseAddress(a, country))
-				}
-			}
-		}
-		e.Parts = ep.parts
-		if e.Name == "" && len(e.Addresses) == 0 {
-			l.Skipped = append(l.Skipped, RowNote{Row: rowNum, Reason: ReasonEmptyEntity, Text: rowText(cells)})
-			continue
-		}
-		e.LicenseRequirement = parseRequirement(oneLine(cells[2]))
-		e.LicensePolicy = parsePolicy(oneLine(cells[3]))
-		e.CitationText = oneLine(cells[4])
-		cites, rest := cc.parse(e.CitationText)
-		e.Citations = cites
-		e.UnreadCitations = rest
-		if len(rest) > 0 {
-			l.Warnings = append(l.Warnings, RowNote{Row: rowNum, Reason: "unread citation text", Text: strings.Join(rest, "; ")})
-		}
-		if len(cites) == 0 && e.CitationText == "" {
-			l.Warnings = append(l.Warnings, RowNote{Row: rowNum, Reason: "no citation"})
-		}
-		e.Footnotes = sortedUnique(notes)
-		key := entryKey(&e)
-		seen[key]++
-		e.ID = hashID(key)
-		if n := seen[key]; n > 1 {
+		l.Warnings = append(l.Warnings, j.warn...)
+		e := j.entry
+		seen[j.key]++
+		e.ID = hashID(j.key)
+		if n := seen[j.key]; n > 1 {
 			e.ID += "-" + strconv.Itoa(n)
-			l.Warnings = append(l.Warnings, RowNote{Row: rowNum, Reason: "same country and name as an earlier row", Text: e.Name})
+			l.Warnings = append(l.Warnings, RowNote{Row: j.rowNum, Reason: "same country and name as an earlier row", Text: e.Name})
 		}
 		l.Entries = append(l.Entries, e)
 	}
 	return nil
+}
+
+// rowJob is one data row on its way to an Entry.
+type rowJob struct {
+	rowNum      int
+	cells       [numColumns]string
+	notes       []int
+	countryText string
+	entityText  string
+	country     Country
+	skip        string // reason the row is skipped, "" when it is read
+
+	entry Entry
+	key   string
+	warn  []RowNote
+}
+
+// parallelRows is the table size from which rows are read in parallel.
+const parallelRows = 256
+
+// runJobs reads the rows that are not skipped, on up to GOMAXPROCS
+// goroutines (at most 8) for large tables.
+func runJobs(jobs []rowJob) {
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	if len(jobs) < parallelRows || workers < 2 {
+		cc := citeCache{}
+		for i := range jobs {
+			jobs[i].read(cc)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(jobs) + workers - 1) / workers
+	for lo := 0; lo < len(jobs); lo += chunk {
+		part := jobs[lo:min(len(jobs), lo+chunk)]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cc := citeCache{}
+			for i := range part {
+				part[i].read(cc)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// read turns the row into an Entry, or marks it skipped when the entity
+// cell yields neither a name nor an address.
+func (j *rowJob) read(cc citeCache) {
+	if j.skip != "" {
+		return
+	}
+	e := Entry{Row: j.rowNum, Country: j.country, EntityText: j.entityText}
+	ep := parseEntityCell(j.entityText)
+	e.Name = ep.name
+	e.Aliases = ep.aliases
+	for _, a := range ep.addresses {
+		e.Addresses = append(e.Addresses, parseAddress(a, j.country))
+	}
+	for _, sp := range ep.parts {
+		if sp.Kind == SubPartAddresses {
+			for _, a := range sp.Items {
+				e.Addresses = append(e.Addresses, parseAddress(a, j.country))
+			}
+		}
+	}
+	e.Parts = ep.parts
+	if e.Name == "" && len(e.Addresses) == 0 {
+		j.skip = ReasonEmptyEntity
+		return
+	}
+	if j.country.Code == "" {
+		j.warn = append(j.warn, RowNote{Row: j.rowNum, Reason: "unknown country name", Text: j.country.Name})
+	}
+	e.LicenseRequirement = parseRequirement(oneLine(j.cells[2]))
+	e.LicensePolicy = parsePolicy(oneLine(j.cells[3]))
+	e.CitationText = oneLine(j.cells[4])
+	e.Citations, e.UnreadCitations = cc.parse(e.CitationText)
+	if len(e.UnreadCitations) > 0 {
+		j.warn = append(j.warn, RowNote{Row: j.rowNum, Reason: "unread citation text", Text: strings.Join(e.UnreadCitations, "; ")})
+	}
+	if len(e.Citations) == 0 && e.CitationText == "" {
+		j.warn = append(j.warn, RowNote{Row: j.rowNum, Reason: "no citation"})
+	}
+	e.Footnotes = sortedUnique(j.notes)
+	j.key = entryKey(&e)
+	j.entry = e
 }
 
 // citeCache remembers parsed citation cells: many rows of the list share

@@ -137,6 +137,8 @@ type ParseError struct {
 	Err     error
 }
 
+// Error renders the error with its position: "entitylist: eCFR XML line
+// 18, column 60, byte 1055, row 2: document truncated: unexpected EOF".
 func (e *ParseError) Error() string {
 	s := "entitylist: " + e.Format
 	sep := ": "
