@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
@@ -117,9 +118,24 @@ type hanWord struct {
 func pinyinWord(rs []rune) string {
 	var b strings.Builder
 	for _, r := range rs {
-		if p := pinyin.SinglePinyin(r, pinyinArgs); len(p) > 0 {
-			b.WriteString(p[0])
-		}
+		b.WriteString(syllable(r))
 	}
 	return b.String()
+}
+
+// syllables caches the toneless reading of each Han character met
+// (go-pinyin strips tones with regular expressions on every call).
+var syllables sync.Map // rune -> string
+
+// syllable returns the first toneless pinyin reading of r, or "".
+func syllable(r rune) string {
+	if v, ok := syllables.Load(r); ok {
+		return v.(string)
+	}
+	s := ""
+	if p := pinyin.SinglePinyin(r, pinyinArgs); len(p) > 0 {
+		s = p[0]
+	}
+	syllables.Store(r, s)
+	return s
 }

@@ -331,18 +331,21 @@ func mergeDotted(toks []rawTok) []rawTok {
 		t := toks[i]
 		if utf8.RuneCountInString(t.text) == 1 && t.dot && i+1 < len(toks) &&
 			utf8.RuneCountInString(toks[i+1].text) == 1 && !t.han {
-			text, orig := t.text, t.orig
+			var text, orig strings.Builder
+			text.WriteString(t.text)
+			orig.WriteString(t.orig)
 			j := i + 1
 			for ; j < len(toks) && utf8.RuneCountInString(toks[j].text) == 1; j++ {
-				text += toks[j].text
-				orig += "." + toks[j].orig
+				text.WriteString(toks[j].text)
+				orig.WriteString(".")
+				orig.WriteString(toks[j].orig)
 				if !toks[j].dot {
 					j++
 					break
 				}
 			}
 			last := toks[j-1]
-			out = append(out, rawTok{text: text, orig: orig, comma: last.comma})
+			out = append(out, rawTok{text: text.String(), orig: orig.String(), comma: last.comma})
 			i = j - 1
 			continue
 		}
@@ -536,7 +539,7 @@ func markLegal(toks []Token, keys []string, edge bool) {
 		}
 		cands := legalIndex[keys[i]]
 		fuzzy := false
-		if len(cands) == 0 && len(keys[i]) >= 5 {
+		if len(cands) == 0 && len(keys[i]) >= 5 && len(keys[i]) <= maxLegalKey {
 			for _, fi := range fuzzyLegalCands(keys[i]) {
 				cands = append(cands, legalPhrases[fi])
 			}
@@ -583,6 +586,10 @@ func markLegal(toks []Token, keys []string, edge bool) {
 	}
 }
 
+// maxLegalKey is the longest key looked up as a possibly misspelled legal
+// form; no legal-form word is longer.
+const maxLegalKey = 40
+
 // legalTokenMatch reports whether a token's key spells a legal-form
 // phrase's token: exactly, with one edit in words of five letters or more
 // ("lymited"), or, for the last token of a name, truncated to five letters
@@ -591,7 +598,8 @@ func legalTokenMatch(key, want string, last bool) bool {
 	if key == want {
 		return true
 	}
-	if len(want) >= 5 && len(key) >= 5 && osaDistance([]rune(key), []rune(want)) <= 1 {
+	if len(want) >= 5 && len(key) >= 5 && len(key) <= len(want)+1 && len(want) <= len(key)+1 &&
+		osaDistance([]rune(key), []rune(want)) <= 1 {
 		return true
 	}
 	return last && len(key) >= 5 && len(key) < len(want) && strings.HasPrefix(want, key)

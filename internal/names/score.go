@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -66,6 +65,7 @@ type cand struct {
 	i, j   int8
 	ni, nj int8
 	sim    float64
+	w      float64 // weight of the first tokens of each side, for ordering
 }
 
 // Pair is one aligned pair of tokens in a Result.
@@ -427,28 +427,38 @@ func legalConflict(x, y LegalClass) bool {
 // sortCands orders candidates by similarity, then weight, then position,
 // with an insertion sort that does not allocate for the usual short lists.
 func sortCands(cs []cand, wa, wb []float64) {
-	less := func(p, q *cand) bool {
-		if p.sim != q.sim {
-			return p.sim > q.sim
-		}
-		pw, qw := wa[p.i]+wb[p.j], wa[q.i]+wb[q.j]
-		if pw != qw {
-			return pw > qw
-		}
-		if p.i != q.i {
-			return p.i < q.i
-		}
-		return p.j < q.j
+	for k := range cs {
+		cs[k].w = wa[cs[k].i] + wb[cs[k].j]
 	}
 	if len(cs) > 64 {
-		sort.Slice(cs, func(x, y int) bool { return less(&cs[x], &cs[y]) })
+		slices.SortFunc(cs, compareCands)
 		return
 	}
 	for k := 1; k < len(cs); k++ {
-		for m := k; m > 0 && less(&cs[m], &cs[m-1]); m-- {
+		for m := k; m > 0 && compareCands(cs[m], cs[m-1]) < 0; m-- {
 			cs[m], cs[m-1] = cs[m-1], cs[m]
 		}
 	}
+}
+
+// compareCands orders two candidates: higher similarity first, then
+// heavier, then earlier.
+func compareCands(p, q cand) int {
+	switch {
+	case p.sim != q.sim:
+		if p.sim > q.sim {
+			return -1
+		}
+		return 1
+	case p.w != q.w:
+		if p.w > q.w {
+			return -1
+		}
+		return 1
+	case p.i != q.i:
+		return int(p.i) - int(q.i)
+	}
+	return int(p.j) - int(q.j)
 }
 
 // tokenSim is the similarity of two compared tokens in [0,1].
@@ -571,7 +581,7 @@ func keySim(x, y spell, floor float64) float64 {
 		return keyEqualSim
 	}
 	short, long := min(lx, ly), max(lx, ly)
-	if short < 3 || long-short > long/2 {
+	if short < 3 || long-short > long/2 || long > maxFuzzyLen {
 		return 0
 	}
 	lb := max(long-short, bits.OnesCount64(x.mask&^y.mask), bits.OnesCount64(y.mask&^x.mask))
@@ -587,6 +597,11 @@ func keySim(x, y spell, floor float64) float64 {
 	}
 	return min(max(fuzzySim(d, long), 0), maxFuzzySim)
 }
+
+// maxFuzzyLen is the longest spelling compared by edit distance; longer
+// tokens (no name has them) match only exactly, which bounds the work on
+// hostile input.
+const maxFuzzyLen = 48
 
 // maxEdits is the largest edit distance at which two spellings of the
 // given (longer) length can still be one name: one edit up to six letters
