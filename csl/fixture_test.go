@@ -1,6 +1,7 @@
 package csl
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -532,5 +533,55 @@ func TestJSONSyntaxPositions(t *testing.T) {
 				t.Errorf("strict: %v, want a syntax error", err)
 			}
 		})
+	}
+}
+
+func TestColumnsFoundByName(t *testing.T) {
+	// Columns in another order, an extra column, "ID" for "_id", CRLF.
+	doc := "Name,extra,ID,Source,addresses,start_date\r\n" +
+		"Example Widget Co.,ignored,ex-1,Entity List (EL) - Bureau of Industry and Security,\"1 Example Road, Example City, CN\",2018-08-01\r\n"
+	res, err := ReadCSV(strings.NewReader(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []sanctions.Party{{
+		ID: "ex-1", Source: "EL", Kind: sanctions.KindOrganization, Name: "Example Widget Co.",
+		Addresses: []sanctions.Address{{Text: "1 Example Road, Example City, CN", Street: "1 Example Road", City: "Example City", Country: "CN"}},
+		Countries: []string{"CN"}, Listed: day(2018, 8, 1),
+	}}
+	if diff := cmp.Diff(want, parties(res)); diff != "" {
+		t.Errorf("parties (-want +got):\n%s", diff)
+	}
+}
+
+func TestHashIDsIndependentOfOrder(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "csl", "legacy.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimRight(string(data), "\r\n"), "\r\n")
+	// Header, then the unique rows in reverse order, without the duplicate.
+	reordered := lines[0] + lines[3] + "\r\n" + lines[2] + lines[1]
+	a, err := ReadCSV(bytes.NewReader(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadCSV(strings.NewReader(reordered), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, r := range a.Records {
+		if _, seen := ids[r.Name]; !seen {
+			ids[r.Name] = r.ID
+		}
+	}
+	if len(b.Records) != 3 {
+		t.Fatalf("%d records, want 3", len(b.Records))
+	}
+	for _, r := range b.Records {
+		if ids[r.Name] != r.ID {
+			t.Errorf("%s: ID %q in one order, %q in another", r.Name, ids[r.Name], r.ID)
+		}
 	}
 }
