@@ -126,6 +126,7 @@ func FuzzFastRecord(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"name":"Example \u00e9\ud83d\ude00 \"q\"","addresses":[null,{"city":"X","extra":[1,{"a":null}]}],"ids":null,"x":-1.5e+3}`))
+	f.Add([]byte(`{"programs":"SDGT; IRGC","alt_names":["A",null,7,true],"gross_tonnage":1000,"standard_order":true,"dates_of_birth":null,"Name":"x"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !utf8.Valid(data) {
 			return // encoding/json replaces invalid UTF-8; the fast path keeps it for the repairs

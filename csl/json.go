@@ -337,6 +337,9 @@ type fastRecord struct {
 	Nationalities          []string      `json:"nationalities"`
 	PlacesOfBirth          []string      `json:"places_of_birth"`
 	IDs                    []fastID      `json:"ids"`
+	// texts hold list fields given as one string, in the order of
+	// listField.
+	texts [6]string
 }
 
 // raw converts a decoded record to the common raw form.
@@ -352,6 +355,7 @@ func (f *fastRecord) raw() rawRecord {
 		callSign: f.CallSign, vesselType: f.VesselType, grossT: f.GrossTonnage, grossRT: f.GrossRegisteredTonnage,
 		flag: f.VesselFlag, owner: f.VesselOwner, remarks: f.Remarks, listURL: f.SourceListURL, infoURL: f.SourceInformationURL,
 		altNames: f.AltNames, citizenships: f.Citizenships, dobs: f.DatesOfBirth, nationalities: f.Nationalities, pobs: f.PlacesOfBirth,
+		programsText: f.texts[0], altText: f.texts[1], citText: f.texts[2], dobText: f.texts[3], natText: f.texts[4], pobText: f.texts[5],
 	}
 	for _, a := range f.Addresses {
 		r.addrParts = append(r.addrParts, sanctions.Address{Street: a.Address, City: a.City, Region: a.State, PostalCode: a.PostalCode, Country: a.Country})

@@ -320,23 +320,37 @@ func (s *jsonScanner) skip(depth int) bool {
 // path reads; the caller falls back to encoding/json.
 var errShape = errors.New("shape")
 
-// strOrNull reads a string or null ("" for null). Anything else is
-// errShape.
+// strOrNull reads a string, or null (""), or a number or boolean (its
+// literal text, as jsonText reads them). Anything else is errShape.
 func (s *jsonScanner) strOrNull() (string, error) {
 	s.ws()
-	switch s.peek() {
-	case '"':
-		if v, ok := s.str(); ok {
+	start := s.pos
+	ok := false
+	switch c := s.peek(); {
+	case c == '"':
+		v, ok := s.str()
+		if ok {
 			return v, nil
 		}
 		return "", s.err
-	case 'n':
+	case c == 'n':
 		if s.literal("null") {
 			return "", nil
 		}
 		return "", s.err
+	case c == 't':
+		ok = s.literal("true")
+	case c == 'f':
+		ok = s.literal("false")
+	case c == '-' || (c >= '0' && c <= '9'):
+		ok = s.number()
+	default:
+		return "", errShape
 	}
-	return "", errShape
+	if !ok {
+		return "", s.err
+	}
+	return string(s.data[start:s.pos]), nil
 }
 
 // each reads an array (or null) and calls elem for every element.
@@ -486,22 +500,24 @@ func (f *fastRecord) stringField(key string) *string {
 	return nil
 }
 
-func (f *fastRecord) listField(key string) *[]string {
+// listField returns the list field a key fills and the text that stands
+// for the list when the value is a string.
+func (f *fastRecord) listField(key string) (*[]string, *string) {
 	switch key {
 	case "programs":
-		return &f.Programs
+		return &f.Programs, &f.texts[0]
 	case "alt_names":
-		return &f.AltNames
+		return &f.AltNames, &f.texts[1]
 	case "citizenships":
-		return &f.Citizenships
+		return &f.Citizenships, &f.texts[2]
 	case "dates_of_birth":
-		return &f.DatesOfBirth
+		return &f.DatesOfBirth, &f.texts[3]
 	case "nationalities":
-		return &f.Nationalities
+		return &f.Nationalities, &f.texts[4]
 	case "places_of_birth":
-		return &f.PlacesOfBirth
+		return &f.PlacesOfBirth, &f.texts[5]
 	}
-	return nil
+	return nil, nil
 }
 
 // knownKey reports whether key, in any case, is a key of the record. The
@@ -510,7 +526,8 @@ func (f *fastRecord) listField(key string) *[]string {
 func knownKey(key string) bool {
 	var f fastRecord
 	l := strings.ToLower(key)
-	return f.stringField(l) != nil || f.listField(l) != nil || l == "addresses" || l == "ids"
+	p, _ := f.listField(l)
+	return f.stringField(l) != nil || p != nil || l == "addresses" || l == "ids"
 }
 
 // fastRecord reads one record of the current shape at the current
@@ -523,7 +540,15 @@ func (s *jsonScanner) fastRecord(f *fastRecord) error {
 			*p = v
 			return err
 		}
-		if p := f.listField(key); p != nil {
+		if p, text := f.listField(key); p != nil {
+			// An array of texts, or one ";"-separated text as in the CSV.
+			*p, *text = nil, ""
+			s.ws()
+			if c := s.peek(); c != '[' && c != 'n' {
+				v, err := s.strOrNull()
+				*text = v
+				return err
+			}
 			v, err := s.strings()
 			*p = v
 			return err
