@@ -480,3 +480,19 @@ func TestSizeLimit(t *testing.T) {
 		t.Errorf("no limit: %v", err)
 	}
 }
+
+// A document holding other tables (part 744 has several) is read for the
+// Entity List table alone, and row numbers count only its rows.
+func TestOtherTablesIgnored(t *testing.T) {
+	row := []string{"Russia", "Example Optics LLC, Moscow, Russia.", "For all items subject to the EAR.", "Presumption of denial.", "89 FR 52362, 6/24/24."}
+	other := `<DIV class="gpotbl_div"><TABLE class="gpotbl_table"><TR><TH>ECCN</TH><TH>Reason</TH></TR><TR><TD>3A001</TD><TD>NS</TD></TR></TABLE></DIV>`
+	x := strings.Replace(xmlDoc(row), `<DIV width="100%">`, other+`<DIV width="100%">`, 1)
+	h := strings.Replace(htmlDoc(row), `<div class="gpotbl_div">`, strings.ToLower(other), 1)
+	lx, lh := parseBoth(t, x, h)
+	if d := cmp.Diff(lx, lh); d != "" {
+		t.Errorf("XML and HTML differ (-xml +html):\n%s", d)
+	}
+	if lx.Rows != 1 || len(lx.Entries) != 1 || lx.Entries[0].Row != 1 || lx.Entries[0].Name != "Example Optics LLC" {
+		t.Errorf("got rows %d, entries %+v", lx.Rows, lx.Entries)
+	}
+}
