@@ -1,0 +1,987 @@
+package sanctions
+
+import (
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/rpscreen/rpscreen/internal/names"
+)
+
+// The index finds, for a query name, every list name that names.Score
+// could put at or above the threshold, without scoring the whole list.
+//
+// It rests on the shape of the engine's score, which the property test in
+// screener_test.go checks against brute force:
+//
+//   - tokens pair only at a per-token similarity of at least idxMinPairSim;
+//     equal texts score 1, equal phonetic keys idxKeyEqualSim, other keys
+//     1 - OSA distance / longer length (0 for keys shorter than three
+//     letters, for lengths differing by more than half, and for a
+//     distance over one when the shorter key has at most four letters);
+//     numbers pair only when equal; an initial pairs with a word of the
+//     same first letter; a truncation of four letters or more pairs with
+//     the word it abbreviates;
+//   - a run of two or three adjacent tokens pairs with one token when the
+//     run's joined key is at least idxMinJoinSim similar to it, and a run
+//     of two to six words pairs with a token that spells its initials;
+//   - score = matched / (matched + pair cost + unmatched cost), where each
+//     pair adds sim*pw to matched and (1-sim)*pw to the pair cost (pw the
+//     pair's two weights), every unmatched query token costs at least
+//     idxMinUnmatchedCost times its weight, and the legal-form adjustment
+//     adds at most idxMaxLegalBonus.
+//
+// Then score >= t implies sum over pairs of pw*(sim-t') - t'*unmatched cost
+// >= 0 with t' = t - idxMaxLegalBonus, a sum that splits over query
+// tokens: each token contributes at most its best pairing's gain, or its
+// unmatched cost. A list name none of whose tokens is near a query token
+// gets nothing for that token, which is what lets the index skip it.
+const (
+	idxMinPairSim       = 0.62
+	idxMinJoinSim       = 0.84
+	idxKeyEqualSim      = 0.95
+	idxMaxFuzzySim      = 0.94
+	idxInitialSim       = 0.85
+	idxPrefixSim        = 0.8
+	idxAcronymSim       = 0.9
+	idxParticleSim      = 0.9
+	idxMaxLegalBonus    = 0.03
+	idxMaxQueryTokens   = 16
+	idxInitialWeight    = 0.35
+	idxParticleWeight   = 0.2
+	idxNumberWeight     = 1.0
+	// idxMaxPersonScan is the largest number of person-name words that a
+	// new query word is compared with one by one for given-name relations.
+	idxMaxPersonScan = 50000
+)
+
+// idxMinUnmatchedCost is the least an unmatched query token costs per unit
+// of weight, measured on the engine itself (see calibrateUnmatchedCost),
+// with a margin.
+var idxMinUnmatchedCost = calibrateUnmatchedCost()
+
+// calibrateUnmatchedCost measures what the engine charges for an unmatched
+// token: for a name of k equal-weight tokens against the same name with one
+// more token, score = 2k / (2k + c), so c = 2k/score - 2k. It takes the
+// least c over persons and organisations and name lengths, times 0.8.
+func calibrateUnmatchedCost() float64 {
+	words := []string{"zqvx", "wrtk", "plmb", "dfgh", "jkxz"}
+	c := 1.0
+	for _, kind := range []names.Kind{names.KindPerson, names.KindOrganization, names.KindUnknown} {
+		for k := 1; k < len(words); k++ {
+			short := names.Parse(strings.Join(words[:k], " "), kind)
+			long := names.Parse(strings.Join(words[:k+1], " "), kind)
+			for _, pair := range [][2]*names.Name{{short, long}, {long, short}} {
+				sc := names.Score(pair[0], pair[1], nil)
+				if sc <= 0 || sc >= 1 {
+					continue
+				}
+				c = min(c, 2*float64(k)/sc-2*float64(k))
+			}
+		}
+	}
+	return max(0.05, c*0.8)
+}
+
+// idxEntry is one name (primary or alias) of one party.
+type idxEntry struct {
+	party int32
+	name  *names.Name
+}
+
+// idxTerm is one distinct token text of the list names.
+type idxTerm struct {
+	text  string
+	key   string
+	kind  names.TokenKind
+	first byte
+	w     float64 // the token's weight as the engine weighs it
+	post  []int32 // entries holding the token, ascending
+}
+
+// idxKey is one distinct spelling of list tokens (a text, a phonetic key
+// or the key with j read as zh), for fuzzy search.
+type idxKey struct {
+	key   string
+	runes int
+	sig   uint32
+	refs  []idxRef
+}
+
+// idxRef is a term that has a spelling; text tells whether the spelling is
+// the term's text (an exact match of texts scores 1, of keys less).
+type idxRef struct {
+	term int32
+	text bool
+}
+
+// nameIndex is the candidate index over all list names.
+type nameIndex struct {
+	entries []idxEntry
+	terms   []idxTerm
+	byText  map[string]int32
+	keys    []idxKey
+	byKey   map[string]int32
+	byLen   [][]int32 // key ids by key length in runes
+	sorted  []int32   // term ids of words sorted by text, for prefix search
+	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
+	// entries holding a word that starts with c (for query initials).
+	initialsOf map[byte][]int32
+	wordsOf    map[byte][]int32
+	// acronyms: the initials of runs of 2-6 words -> entries.
+	acronyms map[string][]int32
+	// exact: normalised name -> entries (identical names score 1).
+	exact map[string][]int32
+	// entTok[entOff[e]:entOff[e+1]]: the terms of entry e's compared tokens.
+	entTok []int32
+	entOff []int32
+	// initialTerms[c]: the Initial terms c.
+	initialTerms map[byte][]int32
+	// persons: words of names that may be compared as a person's, each
+	// prepared as a one-token person name, for the engine's given-name
+	// relations (Juan/Ivan) that no spelling similarity finds.
+	persons     []int32
+	personNames []*names.Name
+	idf   *names.IDF
+
+	cache idxCache
+}
+
+// buildNameIndex indexes the entries; idf weighs their tokens.
+func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
+	ix := &nameIndex{
+		entries:    entries,
+		byText:     make(map[string]int32),
+		byKey:      make(map[string]int32),
+		initialsOf: make(map[byte][]int32),
+		initialTerms: make(map[byte][]int32),
+		entOff:     make([]int32, 0, len(entries)+1),
+		wordsOf:    make(map[byte][]int32),
+		acronyms:   make(map[string][]int32),
+		exact:      make(map[string][]int32),
+		idf:        idf,
+	}
+	var acr []byte
+	personSeen := map[int32]bool{}
+	for e := range entries {
+		n := entries[e].name
+		ei := int32(e)
+		if n.Normalized != "" {
+			ix.exact[n.Normalized] = appendUnique(ix.exact[n.Normalized], ei)
+		}
+		acr = acr[:0]
+		var acrStart []int
+		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
+		for _, t := range n.Tokens {
+			if t.Kind == names.LegalForm || t.Kind == names.Stop || t.Text == "" {
+				continue
+			}
+			id, ok := ix.byText[t.Text]
+			if !ok {
+				id = int32(len(ix.terms))
+				ix.byText[t.Text] = id
+				ix.terms = append(ix.terms, idxTerm{text: t.Text, key: t.Key, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind)})
+				ix.addSpelling(t.Text, idxRef{id, true})
+				if t.Key != "" {
+					ix.addSpelling(t.Key, idxRef{id, false})
+				}
+				if strings.IndexByte(t.Text, 'j') >= 0 {
+					ix.addSpelling(altKey(t.Text), idxRef{id, false})
+				}
+			} else if ix.terms[id].kind != t.Kind {
+				// The same text read as another kind elsewhere: keep the
+				// heavier weight so the bound stays an upper bound.
+				ix.terms[id].w = max(ix.terms[id].w, ix.weight(t.Text, t.Kind))
+				if t.Kind == names.Word {
+					ix.terms[id].kind = names.Word
+				}
+			}
+			ix.terms[id].post = appendUnique(ix.terms[id].post, ei)
+			ix.entTok = append(ix.entTok, id)
+			if t.Kind == names.Initial && !slices.Contains(ix.initialTerms[t.Text[0]], id) {
+				ix.initialTerms[t.Text[0]] = append(ix.initialTerms[t.Text[0]], id)
+			}
+			if t.Kind == names.Word && n.Kind != names.KindOrganization && !personSeen[id] {
+				personSeen[id] = true
+				ix.persons = append(ix.persons, id)
+			}
+			switch t.Kind {
+			case names.Initial:
+				ix.initialsOf[t.Text[0]] = appendUnique(ix.initialsOf[t.Text[0]], ei)
+			case names.Word:
+				ix.wordsOf[t.Text[0]] = appendUnique(ix.wordsOf[t.Text[0]], ei)
+			}
+			// Acronyms: initials of runs of 2-6 consecutive words or
+			// initials.
+			if t.Kind == names.Word || t.Kind == names.Initial {
+				r, _ := utf8.DecodeRuneInString(t.Text)
+				acr = utf8.AppendRune(acr, r)
+				acrStart = append(acrStart, len(acr))
+				_ = acrStart
+				for s := max(0, len(acrStart)-6); s < len(acrStart)-1; s++ {
+					from := 0
+					if s > 0 {
+						from = acrStart[s-1]
+					}
+					a := string(acr[from:])
+					ix.acronyms[a] = appendUnique(ix.acronyms[a], ei)
+				}
+			} else {
+				acr = acr[:0]
+				acrStart = acrStart[:0]
+			}
+		}
+	}
+	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
+	maxLen := 0
+	for _, k := range ix.keys {
+		maxLen = max(maxLen, k.runes)
+	}
+	ix.byLen = make([][]int32, maxLen+1)
+	for i, k := range ix.keys {
+		ix.byLen[k.runes] = append(ix.byLen[k.runes], int32(i))
+	}
+	for i, t := range ix.terms {
+		if t.kind == names.Word {
+			ix.sorted = append(ix.sorted, int32(i))
+		}
+	}
+	if len(ix.persons) <= idxMaxPersonScan {
+		ix.personNames = make([]*names.Name, len(ix.persons))
+		for i, id := range ix.persons {
+			ix.personNames[i] = names.Parse(ix.terms[id].text, names.KindPerson)
+		}
+	}
+	sort.Slice(ix.sorted, func(a, b int) bool { return ix.terms[ix.sorted[a]].text < ix.terms[ix.sorted[b]].text })
+	return ix
+}
+
+// addSpelling records that term ref has spelling sp.
+func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
+	k, ok := ix.byKey[sp]
+	if !ok {
+		k = int32(len(ix.keys))
+		ix.byKey[sp] = k
+		ix.keys = append(ix.keys, idxKey{key: sp, runes: utf8.RuneCountInString(sp), sig: keySig(sp)})
+	}
+	for _, r := range ix.keys[k].refs {
+		if r == ref {
+			return
+		}
+	}
+	ix.keys[k].refs = append(ix.keys[k].refs, ref)
+}
+
+// altKey is the phonetic key of text with every j read as zh, as the
+// engine compares tokens holding a j (Joukov, Zhukov).
+func altKey(text string) string {
+	return joinedKey(strings.ReplaceAll(text, "j", "zh"))
+}
+
+// appendUnique appends e unless it is already the last element (entries
+// are added in ascending order).
+func appendUnique(s []int32, e int32) []int32 {
+	if n := len(s); n > 0 && s[n-1] == e {
+		return s
+	}
+	return append(s, e)
+}
+
+// weight is a token's weight as the engine computes it.
+func (ix *nameIndex) weight(text string, kind names.TokenKind) float64 {
+	switch kind {
+	case names.Number:
+		return idxNumberWeight
+	case names.Initial:
+		return idxInitialWeight
+	case names.Particle:
+		return idxParticleWeight
+	}
+	w := ix.idf.Weight(text)
+	if w != w || w < 0 { // NaN
+		return 1
+	}
+	return min(w, 1)
+}
+
+// keySig is a 32-bit set of the letters in a key (folded mod 32). One edit
+// changes at most two bits, so keys within distance d differ in at most 2d
+// bits.
+func keySig(k string) uint32 {
+	var s uint32
+	for _, r := range k {
+		s |= 1 << (uint32(r) & 31)
+	}
+	return s
+}
+
+// idxHit is a term near a query unit, with its similarity.
+type idxHit struct {
+	term int32
+	sim  float32
+}
+
+// idxCache caches the fuzzy neighbours of query keys. It is safe for
+// concurrent use and bounded: a full shard is emptied.
+type idxCache struct {
+	shards [16]idxCacheShard
+}
+
+type idxCacheShard struct {
+	mu sync.RWMutex
+	m  map[string][]idxHit
+}
+
+const idxCacheShardSize = 8192
+
+func (c *idxCache) shard(k string) *idxCacheShard {
+	var h uint32 = 2166136261
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return &c.shards[h&15]
+}
+
+func (c *idxCache) get(k string) ([]idxHit, bool) {
+	s := c.shard(k)
+	s.mu.RLock()
+	v, ok := s.m[k]
+	s.mu.RUnlock()
+	return v, ok
+}
+
+func (c *idxCache) put(k string, v []idxHit) {
+	s := c.shard(k)
+	s.mu.Lock()
+	if s.m == nil || len(s.m) >= idxCacheShardSize {
+		s.m = make(map[string][]idxHit)
+	}
+	s.m[k] = v
+	s.mu.Unlock()
+}
+
+// keyNeighbours returns the keys whose similarity to key (by the engine's
+// key similarity) is at least minSim, with that similarity. The search is
+// exhaustive: it scans the keys of every admissible length, filtered by
+// letter signature, and verifies each survivor by edit distance.
+func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []idxHit {
+	var qb [64]rune
+	q := qb[:0]
+	for _, r := range key {
+		if len(q) == cap(qb) {
+			break
+		}
+		q = append(q, r)
+	}
+	lq := len(q)
+	if lq == 0 {
+		return dst
+	}
+	if k, ok := ix.byKey[key]; ok {
+		for _, r := range ix.keys[k].refs {
+			sim := float32(idxKeyEqualSim)
+			if r.text {
+				sim = 1
+			}
+			if float64(sim) >= minSim {
+				dst = append(dst, idxHit{r.term, sim})
+			}
+		}
+	}
+	if lq < 3 {
+		return dst
+	}
+	sq := keySig(key)
+	var tb [64]rune
+	for lt := max(3, (lq+1)/2); lt < len(ix.byLen) && lt <= 2*lq; lt++ {
+		long, short := max(lq, lt), min(lq, lt)
+		if long-short > long/2 {
+			continue
+		}
+		dmax := int((1 - minSim) * float64(long))
+		if short <= 4 {
+			dmax = min(dmax, 1)
+		}
+		if dmax < long-short || dmax == 0 {
+			continue
+		}
+		for _, ki := range ix.byLen[lt] {
+			k := &ix.keys[ki]
+			if bits.OnesCount32(sq^k.sig) > 2*dmax || k.key == key {
+				continue
+			}
+			t := tb[:0]
+			for _, r := range k.key {
+				t = append(t, r)
+			}
+			d := osaBounded(q, t, dmax)
+			if d > dmax {
+				continue
+			}
+			s := min(1-float64(d)/float64(long), idxMaxFuzzySim)
+			if s < minSim {
+				continue
+			}
+			for _, r := range k.refs {
+				dst = append(dst, idxHit{r.term, float32(s)})
+			}
+		}
+	}
+	return dst
+}
+
+// osaBounded is the optimal-string-alignment distance of x and y (at most
+// 64 runes each), or a value above bound once the distance must exceed it.
+func osaBounded(x, y []rune, bound int) int {
+	n, m := len(x), len(y)
+	if n-m > bound || m-n > bound {
+		return bound + 1
+	}
+	var b0, b1, b2 [65]int
+	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
+	for j := 0; j <= m; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > bound {
+			return bound + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[m]
+}
+
+// idxUnit is a query token with everything the bound needs.
+type idxUnit struct {
+	tok   names.Token
+	w     float64 // the token's weight
+	unm   float64 // gain when unmatched (negative)
+	best  float64 // the best gain any list token could give it
+	hits  []idxHit
+	runes int
+}
+
+// idxRun is a run of query tokens (joined, or as an acronym) that can pair
+// with one list token.
+type idxRun struct {
+	from, n int
+	w       float64 // the heaviest token of the run
+	hits    []idxHit
+}
+
+// queryPlan is a query prepared for retrieval.
+type queryPlan struct {
+	units []idxUnit
+	runs  []idxRun
+	// extra: entries reached by other means (list-side joins and
+	// acronyms, initials), each with the query token it serves and the
+	// similarity it could reach.
+	extra []idxExtra
+	// initials: the units that are initials.
+	initials []int
+}
+
+type idxExtra struct {
+	unit int
+	sim  float64
+	w    float64 // the heaviest list weight involved
+	post []int32
+	// run: the entries pair through a run of their tokens that the
+	// candidate check cannot name, so their unmatched tokens are not
+	// charged.
+	run bool
+}
+
+// gain is what a pairing with similarity sim and pair weight pw adds to
+// the bound at threshold t: pw*(sim-t), with pw as small as the query
+// token alone when the pairing can only lose.
+func gain(sim, wq, wl, t float64) float64 {
+	if sim >= t {
+		return (wq + wl) * (sim - t)
+	}
+	return wq * (sim - t)
+}
+
+// plan prepares the query name for retrieval at threshold t (already
+// lowered by the legal bonus).
+func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
+	p := &queryPlan{}
+	for _, tok := range q.Tokens {
+		if tok.Kind == names.LegalForm || tok.Kind == names.Stop || tok.Text == "" {
+			continue
+		}
+		if len(p.units) == idxMaxQueryTokens {
+			break
+		}
+		u := idxUnit{tok: tok, w: ix.weight(tok.Text, tok.Kind), runes: utf8.RuneCountInString(tok.Text)}
+		u.unm = -idxMinUnmatchedCost * t * u.w
+		u.hits = ix.unitHits(tok, q.Kind != names.KindOrganization)
+		p.units = append(p.units, u)
+	}
+	ui := len(p.units)
+	for i := range p.units {
+		u := &p.units[i]
+		for _, h := range u.hits {
+			u.best = max(u.best, gain(float64(h.sim), u.w, ix.terms[h.term].w, t))
+		}
+	}
+	// Query runs: joined texts of 2-3 adjacent words, and acronyms.
+	for i := 0; i < ui; i++ {
+		if !joinable(p.units[i].tok.Kind) {
+			continue
+		}
+		text := p.units[i].tok.Text
+		w := p.units[i].w
+		for k := i + 1; k < ui && k < i+3 && joinable(p.units[k].tok.Kind); k++ {
+			text += p.units[k].tok.Text
+			w = max(w, p.units[k].w)
+			key := joinedKey(text)
+			hits := ix.cachedNeighbours("j\x00"+key, key, idxMinJoinSim)
+			if len(hits) > 0 {
+				p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits})
+			}
+		}
+		var acr []rune
+		w = 0
+		for k := i; k < ui && k < i+6; k++ {
+			tk := p.units[k].tok
+			if tk.Kind != names.Word && tk.Kind != names.Initial {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(tk.Text)
+			acr = append(acr, r)
+			w = max(w, p.units[k].w)
+			if len(acr) >= 2 {
+				if id, ok := ix.byText[string(acr)]; ok && ix.terms[id].kind == names.Word {
+					p.runs = append(p.runs, idxRun{from: i, n: len(acr), w: w, hits: []idxHit{{id, idxAcronymSim}}})
+				}
+			}
+		}
+	}
+	for ri := range p.runs {
+		r := &p.runs[ri]
+		for _, h := range r.hits {
+			g := gain(float64(h.sim), r.w, ix.terms[h.term].w, t)
+			g = max(g, 0)
+			for k := r.from; k < r.from+r.n; k++ {
+				p.units[k].best = max(p.units[k].best, g)
+			}
+		}
+	}
+	// List-side runs and initials, per query token.
+	for i := range p.units {
+		u := &p.units[i]
+		tok := u.tok
+		switch tok.Kind {
+		case names.Word:
+			// A list run of two or three tokens, joined, is near this
+			// word: unless both ends were misspelt, the run's first or
+			// last token is a prefix or suffix of the word's text or key.
+			if u.runes >= 2 {
+				p.extra = ix.splitHits(p.extra, i, tok.Text)
+				if tok.Key != "" && tok.Key != tok.Text {
+					p.extra = ix.splitHits(p.extra, i, tok.Key)
+				}
+			}
+			// A list acronym spells this word.
+			if n := u.runes; n >= 2 && n <= 6 {
+				if post, ok := ix.acronyms[tok.Text]; ok {
+					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true})
+				}
+			}
+			// A list initial of the word's first letter.
+			for _, id := range ix.initialTerms[tok.Text[0]] {
+				u.hits = append(u.hits[:len(u.hits):len(u.hits)], idxHit{id, idxInitialSim})
+				u.best = max(u.best, gain(idxInitialSim, u.w, idxInitialWeight, t))
+			}
+		case names.Initial:
+			// A list word of the initial's letter: checked per candidate;
+			// walked only when the initial is essential.
+			p.initials = append(p.initials, i)
+			if post, ok := ix.wordsOf[tok.Text[0]]; ok {
+				p.extra = append(p.extra, idxExtra{unit: i, sim: idxInitialSim, w: 1, post: post})
+			}
+		}
+	}
+	for _, x := range p.extra {
+		u := &p.units[x.unit]
+		u.best = max(u.best, gain(x.sim, u.w, x.w, t))
+	}
+	return p
+}
+
+// splitHits adds, for query unit i, the entries holding a token spelt as
+// a prefix or a suffix of sp (of at least three letters, or shorter when
+// the rest of sp is a token too).
+func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
+	n := utf8.RuneCountInString(sp)
+	k := 0
+	for c := 1; c < len(sp); c++ {
+		if !utf8.RuneStart(sp[c]) {
+			continue
+		}
+		k++
+		hk, hok := ix.byKey[sp[:c]]
+		tk, tok := ix.byKey[sp[c:]]
+		if hok && (k >= 3 || tok) {
+			for _, r := range ix.keys[hk].refs {
+				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true})
+			}
+		}
+		if tok && (n-k >= 3 || (hok && k < 3)) {
+			for _, r := range ix.keys[tk].refs {
+				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true})
+			}
+		}
+	}
+	return dst
+}
+
+func joinable(k names.TokenKind) bool {
+	return k == names.Word || k == names.Initial || k == names.Particle
+}
+
+// joinedKey is the phonetic key of a joined run, as the engine computes it.
+func joinedKey(text string) string {
+	n := names.Parse(text, names.KindOrganization)
+	if len(n.Tokens) == 1 && n.Tokens[0].Key != "" {
+		return n.Tokens[0].Key
+	}
+	return text
+}
+
+// cachedNeighbours returns keyNeighbours(key, minSim) through the cache.
+func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) []idxHit {
+	if v, ok := ix.cache.get(ck); ok {
+		return v
+	}
+	v := ix.keyNeighbours(key, minSim, nil)
+	ix.cache.put(ck, v)
+	return v
+}
+
+// unitHits returns every list term a query token can pair with, with an
+// upper bound of the similarity the engine gives the pair.
+func (ix *nameIndex) unitHits(tok names.Token, personScan bool) []idxHit {
+	ck := string(rune('0'+tok.Kind)) + "\x00" + tok.Text + "\x00" + tok.Key
+	if personScan {
+		ck += "\x00p"
+	}
+	if v, ok := ix.cache.get(ck); ok {
+		return v
+	}
+	var hits []idxHit
+	if id, ok := ix.byText[tok.Text]; ok {
+		hits = append(hits, idxHit{id, 1})
+	}
+	switch tok.Kind {
+	case names.Word:
+		var near []idxHit
+		near = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
+		if tok.Key != "" && tok.Key != tok.Text {
+			near = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
+		}
+		if strings.IndexByte(tok.Text, 'j') >= 0 {
+			near = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
+		}
+		for _, h := range near {
+			if ix.terms[h.term].kind == names.Word {
+				hits = append(hits, h)
+			}
+		}
+		// Truncations: the query abbreviates a list word, or a list word
+		// abbreviates the query.
+		if len(tok.Text) >= 4 {
+			lo := sort.Search(len(ix.sorted), func(i int) bool { return ix.terms[ix.sorted[i]].text >= tok.Text })
+			for i := lo; i < len(ix.sorted); i++ {
+				t := ix.sorted[i]
+				if !strings.HasPrefix(ix.terms[t].text, tok.Text) {
+					break
+				}
+				if len(ix.terms[t].text) >= len(tok.Text)+3 {
+					hits = append(hits, idxHit{t, idxPrefixSim})
+				}
+			}
+		}
+		for l := 4; l+3 <= len(tok.Text); l++ {
+			if id, ok := ix.byText[tok.Text[:l]]; ok && ix.terms[id].kind == names.Word {
+				hits = append(hits, idxHit{id, idxPrefixSim})
+			}
+		}
+		// Given-name relations of persons, by the engine itself.
+		if personScan && ix.personNames != nil {
+			q := names.Parse(tok.Text, names.KindPerson)
+			for i, pn := range ix.personNames {
+				if sc := names.Score(q, pn, nil); sc >= idxMinPairSim {
+					hits = append(hits, idxHit{ix.persons[i], float32(min(1, sc+0.005))})
+				}
+			}
+		}
+	case names.Particle:
+		if k, ok := ix.byKey[tok.Key]; ok {
+			for _, r := range ix.keys[k].refs {
+				if ix.terms[r.term].kind == names.Particle && ix.terms[r.term].text != tok.Text {
+					hits = append(hits, idxHit{r.term, idxParticleSim})
+				}
+			}
+		}
+	}
+	// Keep the best similarity per term.
+	slices.SortFunc(hits, func(a, b idxHit) int {
+		if a.term != b.term {
+			return int(a.term - b.term)
+		}
+		if a.sim > b.sim {
+			return -1
+		}
+		if a.sim < b.sim {
+			return 1
+		}
+		return 0
+	})
+	hits = slices.CompactFunc(hits, func(a, b idxHit) bool { return a.term == b.term })
+	ix.cache.put(ck, hits)
+	return hits
+}
+
+// idxScratch is the per-query working memory of retrieval.
+type idxScratch struct {
+	stamp  []uint32 // per entry: seen in this query
+	slot   []int32
+	tstamp []uint32 // per term: gains recorded in this query
+	tslot  []int32
+	epoch  uint32
+	cands  []idxCand
+	tgains []idxTermGain
+}
+
+// idxCand is an entry reached by the walk, with the gains that reached it
+// through runs the candidate check cannot see.
+type idxCand struct {
+	entry int32
+	run   bool
+	gain  [idxMaxQueryTokens]float32
+}
+
+// idxTermGain is what a list term can give each query unit.
+type idxTermGain [idxMaxQueryTokens]float32
+
+const idxNoGain = -1e9
+
+var idxScratchPool sync.Pool
+
+func (ix *nameIndex) scratch() *idxScratch {
+	s, _ := idxScratchPool.Get().(*idxScratch)
+	if s == nil || len(s.stamp) != len(ix.entries) || len(s.tstamp) != len(ix.terms) {
+		s = &idxScratch{
+			stamp: make([]uint32, len(ix.entries)), slot: make([]int32, len(ix.entries)),
+			tstamp: make([]uint32, len(ix.terms)), tslot: make([]int32, len(ix.terms)),
+		}
+	}
+	s.epoch++
+	if s.epoch == 0 {
+		clear(s.stamp)
+		clear(s.tstamp)
+		s.epoch = 1
+	}
+	s.cands = s.cands[:0]
+	s.tgains = s.tgains[:0]
+	return s
+}
+
+// termGain records that term can give unit the gain g.
+func (s *idxScratch) termGain(term int32, unit int, g float64) {
+	if s.tstamp[term] != s.epoch {
+		s.tstamp[term] = s.epoch
+		s.tslot[term] = int32(len(s.tgains))
+		var tg idxTermGain
+		for i := range tg {
+			tg[i] = idxNoGain
+		}
+		s.tgains = append(s.tgains, tg)
+	}
+	tg := &s.tgains[s.tslot[term]]
+	if gf := float32(g); gf > tg[unit] {
+		tg[unit] = gf
+	}
+}
+
+// candidates calls fn for every entry that the bound does not rule out at
+// threshold t (already lowered by the legal bonus), in no particular order.
+// Entries with the query's normalised form are always included.
+//
+// Retrieval walks the postings of the query's essential tokens only: the
+// tokens that an otherwise unmatched name needs, because the others
+// together cannot lift it to t. Each entry reached is then checked token
+// by token: every query token gets the best gain that one of the entry's
+// tokens can give it (or its unmatched cost), every entry token that no
+// query token can pair with costs its own unmatched cost, and the entry is
+// scored only when the sum can reach zero.
+func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) {
+	p := ix.plan(q, t)
+	s := ix.scratch()
+	defer idxScratchPool.Put(s)
+	units := p.units
+	// Term-level gains, for the candidate check.
+	for i := range units {
+		u := &units[i]
+		for _, h := range u.hits {
+			s.termGain(h.term, i, gain(float64(h.sim), u.w, ix.terms[h.term].w, t))
+		}
+	}
+	for _, r := range p.runs {
+		for _, h := range r.hits {
+			g := max(0, gain(float64(h.sim), r.w, ix.terms[h.term].w, t))
+			for k := r.from; k < r.from+r.n; k++ {
+				s.termGain(h.term, k, g)
+			}
+		}
+	}
+	// Which tokens must be walked.
+	base := 0.0
+	for i := range units {
+		base += units[i].unm
+	}
+	var order [idxMaxQueryTokens]int
+	for i := range units {
+		order[i] = i
+	}
+	ord := order[:len(units)]
+	slices.SortFunc(ord, func(a, b int) int {
+		da, db := units[a].best-units[a].unm, units[b].best-units[b].unm
+		switch {
+		case da < db:
+			return -1
+		case da > db:
+			return 1
+		}
+		return 0
+	})
+	var essential [idxMaxQueryTokens]bool
+	rest := base
+	for _, i := range ord {
+		d := units[i].best - units[i].unm
+		if rest+d >= 0 {
+			essential[i] = true
+		}
+		rest += d
+	}
+	var init [idxMaxQueryTokens]float32
+	for i := range units {
+		init[i] = float32(units[i].unm)
+	}
+	touch := func(e int32) *idxCand {
+		if s.stamp[e] != s.epoch {
+			s.stamp[e] = s.epoch
+			s.slot[e] = int32(len(s.cands))
+			s.cands = append(s.cands, idxCand{entry: e, gain: init})
+		}
+		return &s.cands[s.slot[e]]
+	}
+	for i := range units {
+		if !essential[i] {
+			continue
+		}
+		for _, h := range units[i].hits {
+			for _, e := range ix.terms[h.term].post {
+				touch(e)
+			}
+		}
+	}
+	for _, r := range p.runs {
+		ess := false
+		for k := r.from; k < r.from+r.n; k++ {
+			ess = ess || essential[k]
+		}
+		if !ess {
+			continue
+		}
+		for _, h := range r.hits {
+			for _, e := range ix.terms[h.term].post {
+				touch(e)
+			}
+		}
+	}
+	// Extras reach entries through relations the token check cannot see
+	// (list-side runs, acronyms) or does not need to walk (initials): all
+	// extras of every unit are applied to the entries reached, and the
+	// essential ones are walked.
+	for _, x := range p.extra {
+		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
+		for _, e := range x.post {
+			if !essential[x.unit] && s.stamp[e] != s.epoch {
+				continue
+			}
+			c := touch(e)
+			if x.run {
+				c.run = true
+				c.gain[x.unit] = max(c.gain[x.unit], g)
+			}
+		}
+	}
+	_ = essential
+	exact := ix.exact[q.Normalized]
+	for _, e := range exact {
+		fn(e)
+	}
+	c := float32(idxMinUnmatchedCost * t)
+	for ci := range s.cands {
+		cd := &s.cands[ci]
+		if slices.Contains(exact, cd.entry) {
+			continue
+		}
+		g := cd.gain
+		listCost := float32(0)
+		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
+			matched := false
+			if s.tstamp[tid] == s.epoch {
+				tg := &s.tgains[s.tslot[tid]]
+				for i := range units {
+					if tg[i] > idxNoGain/2 {
+						matched = true
+						g[i] = max(g[i], tg[i])
+					}
+				}
+			}
+			term := &ix.terms[tid]
+			if term.kind == names.Word {
+				for _, i := range p.initials {
+					if units[i].tok.Text[0] == term.first {
+						matched = true
+						g[i] = max(g[i], float32(gain(idxInitialSim, units[i].w, term.w, t)))
+					}
+				}
+			}
+			if !matched {
+				listCost += c * float32(term.w)
+			}
+		}
+		sum := float32(0)
+		for i := range units {
+			sum += g[i]
+		}
+		if !cd.run {
+			sum -= listCost
+		}
+		if sum >= -1e-4 || len(units) == 0 {
+			fn(cd.entry)
+		}
+	}
+}
