@@ -40,19 +40,19 @@ import (
 // unmatched cost. A list name none of whose tokens is near a query token
 // gets nothing for that token, which is what lets the index skip it.
 const (
-	idxMinPairSim       = 0.62
-	idxMinJoinSim       = 0.84
-	idxKeyEqualSim      = 0.95
-	idxMaxFuzzySim      = 0.94
-	idxInitialSim       = 0.85
-	idxPrefixSim        = 0.8
-	idxAcronymSim       = 0.9
-	idxParticleSim      = 0.9
-	idxMaxLegalBonus    = 0.03
-	idxMaxQueryTokens   = 16
-	idxInitialWeight    = 0.35
-	idxParticleWeight   = 0.2
-	idxNumberWeight     = 1.0
+	idxMinPairSim     = 0.62
+	idxMinJoinSim     = 0.84
+	idxKeyEqualSim    = 0.95
+	idxMaxFuzzySim    = 0.94
+	idxInitialSim     = 0.85
+	idxPrefixSim      = 0.8
+	idxAcronymSim     = 0.9
+	idxParticleSim    = 0.9
+	idxMaxLegalBonus  = 0.03
+	idxMaxQueryTokens = 16
+	idxInitialWeight  = 0.35
+	idxParticleWeight = 0.2
+	idxNumberWeight   = 1.0
 	// idxMaxPersonScan is the largest number of person-name words that a
 	// new query word is compared with one by one for given-name relations.
 	idxMaxPersonScan = 50000
@@ -145,7 +145,7 @@ type nameIndex struct {
 	// relations (Juan/Ivan) that no spelling similarity finds.
 	persons     []int32
 	personNames []*names.Name
-	idf   *names.IDF
+	idf         *names.IDF
 
 	cache idxCache
 }
@@ -153,16 +153,16 @@ type nameIndex struct {
 // buildNameIndex indexes the entries; idf weighs their tokens.
 func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix := &nameIndex{
-		entries:    entries,
-		byText:     make(map[string]int32),
-		byKey:      make(map[string]int32),
-		initialsOf: make(map[byte][]int32),
+		entries:      entries,
+		byText:       make(map[string]int32),
+		byKey:        make(map[string]int32),
+		initialsOf:   make(map[byte][]int32),
 		initialTerms: make(map[byte][]int32),
-		entOff:     make([]int32, 0, len(entries)+1),
-		wordsOf:    make(map[byte][]int32),
-		acronyms:   make(map[string][]int32),
-		exact:      make(map[string][]int32),
-		idf:        idf,
+		entOff:       make([]int32, 0, len(entries)+1),
+		wordsOf:      make(map[byte][]int32),
+		acronyms:     make(map[string][]int32),
+		exact:        make(map[string][]int32),
+		idf:          idf,
 	}
 	var acr []byte
 	personSeen := map[int32]bool{}
