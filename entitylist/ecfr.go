@@ -168,7 +168,7 @@ func (p *xmlParser) wrapErr(err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return p.errAt("", fmt.Errorf("%w: %w", ErrTruncated, err))
 	default:
-		return p.errAt("", fmt.Errorf("%w: %w", ErrSyntax, err))
+		return p.errAt("", fmt.Errorf("reading input: %w", err))
 	}
 }
 

@@ -44,7 +44,7 @@ func ParseHTMLOptions(r io.Reader, opt Options) (*List, error) {
 	if err != nil {
 		pe := &ParseError{Format: formatHTML, Offset: int64(len(data)), Err: err}
 		if !errors.Is(err, ErrTooLarge) {
-			pe.Err = fmt.Errorf("%w: %w", ErrSyntax, err)
+			pe.Err = fmt.Errorf("reading input: %w", err)
 		}
 		return nil, pe
 	}

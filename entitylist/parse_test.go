@@ -496,3 +496,29 @@ func TestOtherTablesIgnored(t *testing.T) {
 		t.Errorf("got rows %d, entries %+v", lx.Rows, lx.Entries)
 	}
 }
+
+type failingReader struct{ n int }
+
+var errDisk = errors.New("disk on fire")
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.n > 0 {
+		f.n = 0
+		return copy(p, "<?xml version=\"1.0\"?>\n<DIV9>"), nil
+	}
+	return 0, errDisk
+}
+
+// A reader's own error is passed on, wrapped, with the position reached.
+func TestReaderError(t *testing.T) {
+	for name, parse := range map[string]func(*failingReader) (*List, error){
+		"xml":  func(r *failingReader) (*List, error) { return ParseECFR(r) },
+		"html": func(r *failingReader) (*List, error) { return ParseHTML(r) },
+	} {
+		l, err := parse(&failingReader{n: 1})
+		var pe *ParseError
+		if l != nil || !errors.Is(err, errDisk) || errors.Is(err, ErrSyntax) || !errors.As(err, &pe) || pe.Offset == 0 {
+			t.Errorf("%s: got %v, %v", name, l, err)
+		}
+	}
+}
