@@ -1,7 +1,6 @@
 package entitylist
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -32,27 +31,38 @@ func ParseECFR(r io.Reader) (*List, error) {
 
 // ParseECFROptions is ParseECFR with options.
 func ParseECFROptions(r io.Reader, opt Options) (*List, error) {
-	p := &xmlParser{d: xml.NewDecoder(newLimitedReader(r, opt.limit()))}
-	p.d.Strict = true
-	p.d.Entity = xml.HTMLEntity
+	data, err := io.ReadAll(newLimitedReader(r, opt.limit()))
+	if err != nil {
+		line, col := lineCol(data, len(data))
+		pe := &ParseError{Format: formatXML, Line: line, Column: col, Offset: int64(len(data)), Err: err}
+		if !errors.Is(err, ErrTooLarge) {
+			pe.Err = fmt.Errorf("reading input: %w", err)
+		}
+		return nil, pe
+	}
+	p := &xmlParser{s: newXMLScanner(data)}
 	if err := p.run(); err != nil {
 		return nil, err
 	}
 	l := &List{Heading: p.heading, AsOf: p.asOf, Footnotes: p.footnotes}
 	if err := interpret(l, p.rows, formatXML); err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) && pe.Offset > 0 {
+			pe.Line, pe.Column = lineCol(data, int(pe.Offset))
+		}
 		return nil, err
 	}
 	return l, nil
 }
 
 type xmlTable struct {
-	line, col int
-	rows      []rawRow
-	header    []bool // per row: made of TH cells
+	off    int
+	rows   []rawRow
+	header []bool // per row: made of TH cells
 }
 
 type xmlParser struct {
-	d *xml.Decoder
+	s *xmlScanner
 
 	heading   string
 	asOf      time.Time
@@ -78,9 +88,10 @@ type xmlParser struct {
 	ftText cellBuilder
 }
 
-func (p *xmlParser) errAt(elem string, err error) error {
-	line, col := p.d.InputPos()
-	return &ParseError{Format: formatXML, Line: line, Column: col, Offset: p.d.InputOffset(), Row: len(p.rows) + p.openRows(), Element: elem, Err: err}
+// errAt makes a ParseError at byte offset off.
+func (p *xmlParser) errAt(off int, elem string, err error) error {
+	line, col := lineCol(p.s.data, off)
+	return &ParseError{Format: formatXML, Line: line, Column: col, Offset: int64(off), Row: len(p.rows) + p.openRows(), Element: elem, Err: err}
 }
 
 // openRows counts the data rows of the open table, the one being read
@@ -108,83 +119,46 @@ func upperASCII(s string) string {
 }
 
 func (p *xmlParser) run() error {
-	// RawToken with our own element stack: the same checks as Token
-	// (matching end tags, nothing left open at the end) without its
-	// namespace bookkeeping, which the eCFR does not use.
-	var stack []string
+	sc := p.s
 	for {
-		tok, err := p.d.RawToken()
-		if err == io.EOF {
-			if len(stack) > 0 {
-				return p.errAt(stack[len(stack)-1], fmt.Errorf("%w: unexpected EOF: <%s> is not closed", ErrTruncated, stack[len(stack)-1]))
+		if err := sc.next(); err != nil {
+			var se *scanError
+			if errors.As(err, &se) {
+				base := ErrSyntax
+				if se.truncated {
+					base = ErrTruncated
+				}
+				elem := ""
+				if n := len(sc.stack); n > 0 {
+					elem = sc.stack[n-1]
+				}
+				return p.errAt(se.off, elem, fmt.Errorf("%w: %s", base, se.msg))
 			}
-			break
+			return p.errAt(sc.pos, "", err)
 		}
-		if err != nil {
-			return p.wrapErr(err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t.Name.Local)
-			if err := p.start(t); err != nil {
+		switch sc.kind {
+		case tokEOF:
+			if !p.found {
+				return p.errAt(len(sc.data), "", fmt.Errorf("%w: no TABLE with the columns Country, Entity, License requirement, License review policy, Federal Register citation", ErrNoTable))
+			}
+			return nil
+		case tokStart:
+			if err := p.start(upperASCII(sc.name)); err != nil {
 				return err
 			}
-		case xml.EndElement:
-			if len(stack) == 0 {
-				return p.errAt(t.Name.Local, fmt.Errorf("%w: unexpected end element </%s>", ErrSyntax, t.Name.Local))
-			}
-			if open := stack[len(stack)-1]; open != t.Name.Local {
-				return p.errAt(t.Name.Local, fmt.Errorf("%w: element <%s> closed by </%s>", ErrSyntax, open, t.Name.Local))
-			}
-			stack = stack[:len(stack)-1]
-			if err := p.end(t); err != nil {
+		case tokEnd:
+			if err := p.end(upperASCII(sc.name)); err != nil {
 				return err
 			}
-		case xml.CharData:
-			p.chars(t)
+		case tokText:
+			p.chars(sc.text)
 		}
-	}
-	if len(p.tables) > 0 || p.inCell > 0 {
-		return p.errAt("TABLE", fmt.Errorf("%w: the table is not closed", ErrTruncated))
-	}
-	if !p.found {
-		return p.errAt("", fmt.Errorf("%w: no TABLE with the columns Country, Entity, License requirement, License review policy, Federal Register citation", ErrNoTable))
-	}
-	return nil
-}
-
-func (p *xmlParser) wrapErr(err error) error {
-	var se *xml.SyntaxError
-	switch {
-	case errors.Is(err, ErrTooLarge):
-		return p.errAt("", err)
-	case errors.As(err, &se):
-		line, col := p.d.InputPos()
-		base := ErrSyntax
-		if strings.Contains(se.Msg, "unexpected EOF") {
-			base = ErrTruncated
-		}
-		return &ParseError{Format: formatXML, Line: line, Column: col, Offset: p.d.InputOffset(), Row: len(p.rows) + p.openRows(), Err: fmt.Errorf("%w: %s", base, se.Msg)}
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return p.errAt("", fmt.Errorf("%w: %w", ErrTruncated, err))
-	default:
-		return p.errAt("", fmt.Errorf("reading input: %w", err))
 	}
 }
 
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if strings.EqualFold(a.Name.Local, name) {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func (p *xmlParser) start(t xml.StartElement) error {
-	name := upperASCII(t.Name.Local)
-	if p.asOf.IsZero() && len(t.Attr) > 0 {
-		if hm := attr(t, "hierarchy_metadata"); hm != "" {
+func (p *xmlParser) start(name string) error {
+	if p.asOf.IsZero() && len(p.s.attrs) > 0 && strings.HasPrefix(name, "DIV") {
+		if hm := p.s.attr("hierarchy_metadata"); hm != "" {
 			if m := reOnDate.FindStringSubmatch(hm); m != nil {
 				if d, err := time.Parse("2006-01-02", m[1]); err == nil {
 					p.asOf = d
@@ -231,14 +205,12 @@ func (p *xmlParser) start(t xml.StartElement) error {
 		p.inHead++
 		p.head.reset()
 	case "TABLE":
-		line, col := p.d.InputPos()
-		p.tables = append(p.tables, &xmlTable{line: line, col: col})
+		p.tables = append(p.tables, &xmlTable{off: p.s.start})
 	case "TR":
 		if len(p.tables) == 0 {
 			return nil
 		}
-		line, col := p.d.InputPos()
-		p.row = &rawRow{line: line, col: col, offset: p.d.InputOffset()}
+		p.row = &rawRow{offset: int64(p.s.start)}
 		p.rowTH = true
 	case "TD", "TH":
 		if p.row == nil {
@@ -247,7 +219,7 @@ func (p *xmlParser) start(t xml.StartElement) error {
 		p.inCell = 1
 		p.cell.reset()
 		p.cellSpan = 1
-		if cs := attr(t, "colspan"); cs != "" {
+		if cs := p.s.attr("colspan"); cs != "" {
 			if n, err := strconv.Atoi(cs); err == nil && n > 1 && n <= numColumns {
 				p.cellSpan = n
 			}
@@ -263,8 +235,7 @@ func (p *xmlParser) start(t xml.StartElement) error {
 	return nil
 }
 
-func (p *xmlParser) end(t xml.EndElement) error {
-	name := upperASCII(t.Name.Local)
+func (p *xmlParser) end(name string) error {
 	if p.inSU > 0 && (name == "SU" || name == "SUP") {
 		p.inSU--
 		if p.inSU == 0 {
@@ -347,7 +318,7 @@ func (p *xmlParser) end(t xml.EndElement) error {
 		p.row = nil
 		rows, ok, err := takeTable(tb.rows, tb.header)
 		if err != nil {
-			return &ParseError{Format: formatXML, Line: tb.line, Column: tb.col, Element: "TABLE", Err: err}
+			return p.errAt(tb.off, "TABLE", err)
 		}
 		if ok {
 			p.found = true
@@ -364,9 +335,9 @@ func (p *xmlParser) chars(b []byte) {
 	case p.inCell > 0:
 		p.cell.textBytes(b)
 	case p.inHead > 0:
-		p.head.text(string(b))
+		p.head.textBytes(b)
 	case p.inFTP > 0:
-		p.ftText.text(string(b))
+		p.ftText.textBytes(b)
 	}
 }
 
