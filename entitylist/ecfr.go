@@ -16,11 +16,13 @@ var reOnDate = regexp.MustCompile(`/on/(\d{4}-\d{2}-\d{2})/`)
 
 // ParseECFR reads the Entity List from the eCFR versioner API's XML of
 // 15 CFR part 744 Supplement No. 4 (or of the whole part, or of any
-// document holding the supplement): the first TABLE whose header reads
-// Country | Entity | License requirement | License review policy | Federal
-// Register citation, and the footnote paragraphs (FTNT) after it. Input
+// document holding the supplement): the TABLE whose header reads Country |
+// Entity | License requirement | License review policy | Federal Register
+// citation (the rows of several such tables are read in order), and the
+// footnote paragraphs (FTNT) after it. Other tables are ignored. Input
 // above DefaultMaxBytes is refused; use ParseECFROptions to change the
-// limit.
+// limit. The document is read into memory whole and checked for
+// well-formedness as it is scanned.
 //
 // Errors are *ParseError values with the line and column where the problem
 // was found; they wrap ErrTooLarge, ErrNoTable, ErrColumns, ErrTruncated or

@@ -1,0 +1,90 @@
+package entitylist
+
+import (
+	"strconv"
+
+	"github.com/rpscreen/rpscreen/sanctions"
+)
+
+// fastCitations reads the common shape of the citation column, a list of
+// "84 FR 22961, 5/21/19." items (a page range and the date optional), with
+// a plain scanner. It reports false for anything else, and the caller then
+// uses sanctions.ParseFRCitations, which reads every style; where both
+// apply they give the same result (see TestFastCitations and
+// FuzzFastCitations).
+func fastCitations(s string) ([]sanctions.FRCitation, bool) {
+	var out []sanctions.FRCitation
+	i := 0
+	num := func(max int) (int, string, bool) {
+		j := i
+		for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == i || (j < len(s) && s[j] >= '0' && s[j] <= '9') {
+			return 0, "", false
+		}
+		n, _ := strconv.Atoi(s[i:j])
+		d := s[i:j]
+		i = j
+		return n, d, true
+	}
+	lit := func(l string) bool {
+		if len(s)-i >= len(l) && s[i:i+len(l)] == l {
+			i += len(l)
+			return true
+		}
+		return false
+	}
+	for i < len(s) {
+		var c sanctions.FRCitation
+		var ok bool
+		if c.Volume, _, ok = num(3); !ok || !lit(" FR ") {
+			return nil, false
+		}
+		var first string
+		if c.Page, first, ok = num(6); !ok {
+			return nil, false
+		}
+		if lit("-") {
+			_, last, ok := num(6)
+			if !ok {
+				return nil, false
+			}
+			c.LastPage = lastPage(c.Page, first, last)
+		}
+		if lit(", ") {
+			j := i
+			for j < len(s) && ((s[j] >= '0' && s[j] <= '9') || s[j] == '/') {
+				j++
+			}
+			d, err := sanctions.ParseDate(s[i:j])
+			if err != nil || j == i {
+				return nil, false
+			}
+			c.Date = d
+			i = j
+		}
+		out = append(out, c)
+		if i == len(s) || (s[i] == '.' && i+1 == len(s)) {
+			return out, true
+		}
+		if !lit(". ") && !lit("; ") {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// lastPage reads the end of a page range as sanctions.ParseFRCitations
+// does: trailing digits may be abbreviated (52362-64), and an end before
+// the start is dropped.
+func lastPage(first int, firstDigits, s string) int {
+	n, _ := strconv.Atoi(s)
+	if len(s) < len(firstDigits) {
+		n, _ = strconv.Atoi(firstDigits[:len(firstDigits)-len(s)] + s)
+	}
+	if n < first {
+		return 0
+	}
+	return n
+}
