@@ -94,12 +94,17 @@ type idxEntry struct {
 
 // idxTerm is one distinct token text of the list names.
 type idxTerm struct {
-	text  string
-	key   string
-	kind  names.TokenKind
-	first byte
-	w     float64 // the token's weight as the engine weighs it
-	post  []int32 // entries holding the token, ascending
+	text        string
+	key         string
+	alt         string // the key with j read as zh, for texts holding a j
+	runes       int    // letters of text
+	krunes      int    // letters of key
+	tsig, tsig2 uint32 // keySig2 of text
+	ksig, ksig2 uint32 // keySig2 of key
+	kind        names.TokenKind
+	first       byte
+	w           float64 // the token's weight as the engine weighs it
+	post        []int32 // entries holding the token, ascending
 }
 
 // idxKey is one distinct spelling of list tokens (a text, a phonetic key
@@ -107,7 +112,8 @@ type idxTerm struct {
 type idxKey struct {
 	key   string
 	runes int
-	sig   uint32
+	sig   uint32 // letters present (see keySig)
+	sig2  uint32 // letters present at least twice
 	refs  []idxRef
 }
 
@@ -125,8 +131,9 @@ type nameIndex struct {
 	byText  map[string]int32
 	keys    []idxKey
 	byKey   map[string]int32
-	byLen   [][]int32 // key ids by key length in runes
-	sorted  []int32   // term ids of words sorted by text, for prefix search
+	byLen   [][]int32          // key ids by key length in runes
+	grams   map[uint64][]int32 // padded trigram -> key ids
+	sorted  []int32            // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
 	initialsOf map[byte][]int32
@@ -183,13 +190,20 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			if !ok {
 				id = int32(len(ix.terms))
 				ix.byText[t.Text] = id
-				ix.terms = append(ix.terms, idxTerm{text: t.Text, key: t.Key, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind)})
+				term := idxTerm{text: t.Text, key: t.Key, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind),
+					runes: utf8.RuneCountInString(t.Text), krunes: utf8.RuneCountInString(t.Key)}
+				term.tsig, term.tsig2 = keySig2(t.Text)
+				term.ksig, term.ksig2 = keySig2(t.Key)
+				if strings.IndexByte(t.Text, 'j') >= 0 {
+					term.alt = altKey(t.Text)
+				}
+				ix.terms = append(ix.terms, term)
 				ix.addSpelling(t.Text, idxRef{id, true})
 				if t.Key != "" {
 					ix.addSpelling(t.Key, idxRef{id, false})
 				}
-				if strings.IndexByte(t.Text, 'j') >= 0 {
-					ix.addSpelling(altKey(t.Text), idxRef{id, false})
+				if term.alt != "" {
+					ix.addSpelling(term.alt, idxRef{id, false})
 				}
 			} else if ix.terms[id].kind != t.Kind {
 				// The same text read as another kind elsewhere: keep the
@@ -241,8 +255,16 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		maxLen = max(maxLen, k.runes)
 	}
 	ix.byLen = make([][]int32, maxLen+1)
+	ix.grams = make(map[uint64][]int32)
+	var rb []rune
+	var gb []uint64
 	for i, k := range ix.keys {
 		ix.byLen[k.runes] = append(ix.byLen[k.runes], int32(i))
+		rb = append(rb[:0], []rune(k.key)...)
+		gb = queryGrams(rb, gb[:0])
+		for _, g := range gb {
+			ix.grams[g] = append(ix.grams[g], int32(i))
+		}
 	}
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
@@ -265,7 +287,8 @@ func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
 	if !ok {
 		k = int32(len(ix.keys))
 		ix.byKey[sp] = k
-		ix.keys = append(ix.keys, idxKey{key: sp, runes: utf8.RuneCountInString(sp), sig: keySig(sp)})
+		s1, s2 := keySig2(sp)
+		ix.keys = append(ix.keys, idxKey{key: sp, runes: utf8.RuneCountInString(sp), sig: s1, sig2: s2})
 	}
 	for _, r := range ix.keys[k].refs {
 		if r == ref {
@@ -318,6 +341,20 @@ func keySig(k string) uint32 {
 	return s
 }
 
+// keySig2 returns keySig(k) and the set of letters (folded mod 32) that
+// occur at least twice. For keys within edit distance d, the letters one
+// has and the other lacks number at most d on each side, and the two sets'
+// differences together at most 2d.
+func keySig2(k string) (uint32, uint32) {
+	var s1, s2 uint32
+	for _, r := range k {
+		b := uint32(1) << (uint32(r) & 31)
+		s2 |= s1 & b
+		s1 |= b
+	}
+	return s1, s2
+}
+
 // idxHit is a term near a query unit, with its similarity.
 type idxHit struct {
 	term int32
@@ -332,7 +369,14 @@ type idxCache struct {
 
 type idxCacheShard struct {
 	mu sync.RWMutex
-	m  map[string][]idxHit
+	m  map[string]idxNear
+}
+
+// idxNear is a cached neighbour search: the hits and the highest
+// similarity of anything it may have missed.
+type idxNear struct {
+	hits  []idxHit
+	sigma float64
 }
 
 const idxCacheShardSize = 8192
@@ -345,7 +389,7 @@ func (c *idxCache) shard(k string) *idxCacheShard {
 	return &c.shards[h&15]
 }
 
-func (c *idxCache) get(k string) ([]idxHit, bool) {
+func (c *idxCache) get(k string) (idxNear, bool) {
 	s := c.shard(k)
 	s.mu.RLock()
 	v, ok := s.m[k]
@@ -353,21 +397,25 @@ func (c *idxCache) get(k string) ([]idxHit, bool) {
 	return v, ok
 }
 
-func (c *idxCache) put(k string, v []idxHit) {
+func (c *idxCache) put(k string, v idxNear) {
 	s := c.shard(k)
 	s.mu.Lock()
 	if s.m == nil || len(s.m) >= idxCacheShardSize {
-		s.m = make(map[string][]idxHit)
+		s.m = make(map[string]idxNear)
 	}
 	s.m[k] = v
 	s.mu.Unlock()
 }
 
-// keyNeighbours returns the keys whose similarity to key (by the engine's
-// key similarity) is at least minSim, with that similarity. The search is
-// exhaustive: it scans the keys of every admissible length, filtered by
-// letter signature, and verifies each survivor by edit distance.
-func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []idxHit {
+// keyNeighbours appends the spellings near key with their similarity (an
+// upper bound of the engine's), and returns the highest similarity that a
+// spelling it did not return could have. Near means an edit distance at
+// which the similarity can reach minSim, as far as a trigram count can
+// find them: spellings within distance d share at least D - 4d of the
+// query's D distinct padded trigrams (an edit destroys at most four), so
+// the search is exact up to the distance where D - 4d reaches zero, and
+// the similarity of anything farther is returned instead.
+func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]idxHit, float64) {
 	var qb [64]rune
 	q := qb[:0]
 	for _, r := range key {
@@ -378,7 +426,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	}
 	lq := len(q)
 	if lq == 0 {
-		return dst
+		return dst, 0
 	}
 	if k, ok := ix.byKey[key]; ok {
 		for _, r := range ix.keys[k].refs {
@@ -392,42 +440,118 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		}
 	}
 	if lq < 3 {
-		return dst
+		return dst, 0
 	}
-	sq := keySig(key)
-	var tb [64]rune
-	for lt := max(3, (lq+1)/2); lt < len(ix.byLen) && lt <= 2*lq; lt++ {
+	var gb [80]uint64
+	grams := queryGrams(q, gb[:0])
+	nd := len(grams)
+	// dOf returns the full and the searched radius for spellings of
+	// length lt (-1 when none can reach minSim).
+	dOf := func(lt int) (int, int) {
 		long, short := max(lq, lt), min(lq, lt)
-		if long-short > long/2 {
-			continue
+		if long-short > long/2 || short < 3 {
+			return -1, -1
 		}
 		dmax := int((1 - minSim) * float64(long))
 		if short <= 4 {
 			dmax = min(dmax, 1)
 		}
 		if dmax < long-short || dmax == 0 {
+			return -1, -1
+		}
+		return dmax, min(dmax, (nd-1)/4)
+	}
+	sigma := 0.0
+	for lt := max(3, (lq+1)/2); lt <= 2*lq; lt++ {
+		full, dr := dOf(lt)
+		if full > dr {
+			long := max(lq, lt)
+			sigma = max(sigma, min(1-float64(max(dr+1, long-min(lq, lt)))/float64(long), idxMaxFuzzySim))
+		}
+	}
+	gs := idxGramPool.Get().(*idxGramScratch)
+	if len(gs.stamp) < len(ix.keys) {
+		gs.stamp = make([]uint32, len(ix.keys))
+		gs.count = make([]uint16, len(ix.keys))
+	}
+	gs.epoch++
+	if gs.epoch == 0 {
+		clear(gs.stamp)
+		gs.epoch = 1
+	}
+	gs.touched = gs.touched[:0]
+	for _, g := range grams {
+		for _, ki := range ix.grams[g] {
+			if gs.stamp[ki] != gs.epoch {
+				gs.stamp[ki] = gs.epoch
+				gs.count[ki] = 0
+				gs.touched = append(gs.touched, ki)
+			}
+			gs.count[ki]++
+		}
+	}
+	sq, sq2 := keySig2(key)
+	ascii := lq == len(key)
+	var tb [64]rune
+	for _, ki := range gs.touched {
+		k := &ix.keys[ki]
+		_, dr := dOf(k.runes)
+		if dr <= 0 || int(gs.count[ki]) < nd-4*dr || k.key == key {
 			continue
 		}
-		for _, ki := range ix.byLen[lt] {
-			k := &ix.keys[ki]
-			if bits.OnesCount32(sq^k.sig) > 2*dmax || k.key == key {
-				continue
-			}
+		if bits.OnesCount32(sq&^k.sig) > dr || bits.OnesCount32(k.sig&^sq) > dr ||
+			bits.OnesCount32(sq^k.sig)+bits.OnesCount32(sq2^k.sig2) > 2*dr {
+			continue
+		}
+		var d int
+		if ascii && k.runes == len(k.key) {
+			d = osaBoundedBytes(key, k.key, dr)
+		} else {
 			t := tb[:0]
 			for _, r := range k.key {
 				t = append(t, r)
 			}
-			d := osaBounded(q, t, dmax)
-			if d > dmax {
-				continue
-			}
-			s := min(1-float64(d)/float64(long), idxMaxFuzzySim)
-			if s < minSim {
-				continue
-			}
-			for _, r := range k.refs {
-				dst = append(dst, idxHit{r.term, float32(s)})
-			}
+			d = osaBounded(q, t, dr)
+		}
+		if d > dr {
+			continue
+		}
+		long := max(lq, k.runes)
+		sim := min(1-float64(d)/float64(long), idxMaxFuzzySim)
+		if sim < minSim {
+			continue
+		}
+		for _, r := range k.refs {
+			dst = append(dst, idxHit{r.term, float32(sim)})
+		}
+	}
+	idxGramPool.Put(gs)
+	return dst, sigma
+}
+
+// idxGramScratch is the working memory of the trigram count filter.
+type idxGramScratch struct {
+	stamp   []uint32
+	count   []uint16
+	touched []int32
+	epoch   uint32
+}
+
+var idxGramPool = sync.Pool{New: func() any { return new(idxGramScratch) }}
+
+// queryGrams appends the distinct padded trigrams of q, each packed in a
+// uint64 (21 bits a rune; padding is rune 1).
+func queryGrams(q []rune, dst []uint64) []uint64 {
+	pad := func(i int) uint64 {
+		if i < 0 || i >= len(q) {
+			return 1
+		}
+		return uint64(q[i]) & 0x1fffff
+	}
+	for i := -2; i < len(q); i++ {
+		g := pad(i)<<42 | pad(i+1)<<21 | pad(i+2)
+		if !slices.Contains(dst, g) {
+			dst = append(dst, g)
 		}
 	}
 	return dst
@@ -468,14 +592,73 @@ func osaBounded(x, y []rune, bound int) int {
 	return prev[m]
 }
 
+// osaBoundedBytes is osaBounded for ASCII strings.
+func osaBoundedBytes(x, y string, bound int) int {
+	n, m := len(x), len(y)
+	if n-m > bound || m-n > bound {
+		return bound + 1
+	}
+	if m > 64 || n > 64 {
+		return bound + 1
+	}
+	var b0, b1, b2 [65]int32
+	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
+	for j := 0; j <= m; j++ {
+		prev[j] = int32(j)
+	}
+	bd := int32(bound)
+	for i := 1; i <= n; i++ {
+		cur[0] = int32(i)
+		rowMin := int32(i)
+		xi := x[i-1]
+		for j := 1; j <= m; j++ {
+			cost := int32(1)
+			if xi == y[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && xi == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > bd {
+			return bound + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return int(prev[m])
+}
+
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
 	tok   names.Token
 	w     float64 // the token's weight
 	unm   float64 // gain when unmatched (negative)
+	floor float64 // the best gain a list token not in hits could give it
 	best  float64 // the best gain any list token could give it
 	hits  []idxHit
-	runes int
+	sp    idxSpell // text, key and alt key, for the candidate check
+}
+
+// idxSpell is a query token's or run's spellings with their letter counts
+// and signatures.
+type idxSpell struct {
+	text, key, alt        string
+	runes, krunes, arunes int
+	tsig, tsig2           uint32
+	ksig, ksig2           uint32
+	asig, asig2           uint32
+}
+
+func newSpell(text, key, alt string) idxSpell {
+	sp := idxSpell{text: text, key: key, alt: alt, runes: utf8.RuneCountInString(text),
+		krunes: utf8.RuneCountInString(key), arunes: utf8.RuneCountInString(alt)}
+	sp.tsig, sp.tsig2 = keySig2(text)
+	sp.ksig, sp.ksig2 = keySig2(key)
+	sp.asig, sp.asig2 = keySig2(alt)
+	return sp
 }
 
 // idxRun is a run of query tokens (joined, or as an acronym) that can pair
@@ -484,6 +667,9 @@ type idxRun struct {
 	from, n int
 	w       float64 // the heaviest token of the run
 	hits    []idxHit
+	sigma   float64 // the best similarity of a list token not in hits
+	sp      idxSpell
+	acronym bool
 }
 
 // queryPlan is a query prepared for retrieval.
@@ -530,9 +716,16 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		if len(p.units) == idxMaxQueryTokens {
 			break
 		}
-		u := idxUnit{tok: tok, w: ix.weight(tok.Text, tok.Kind), runes: utf8.RuneCountInString(tok.Text)}
+		u := idxUnit{tok: tok, w: ix.weight(tok.Text, tok.Kind)}
+		alt := ""
+		if strings.IndexByte(tok.Text, 'j') >= 0 {
+			alt = altKey(tok.Text)
+		}
+		u.sp = newSpell(tok.Text, tok.Key, alt)
 		u.unm = -idxMinUnmatchedCost * t * u.w
-		u.hits = ix.unitHits(tok, q.Kind != names.KindOrganization)
+		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
+		u.hits = near.hits
+		u.floor = max(u.unm, gain(near.sigma, u.w, 1, t))
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
@@ -553,10 +746,12 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			text += p.units[k].tok.Text
 			w = max(w, p.units[k].w)
 			key := joinedKey(text)
-			hits := ix.cachedNeighbours("j\x00"+key, key, idxMinJoinSim)
-			if len(hits) > 0 {
-				p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits})
-			}
+			near := ix.cachedNeighbours("j\x00"+key, key, idxMinJoinSim)
+			// The text too: the engine compares spellings as well as keys.
+			nt := ix.cachedNeighbours("j\x00"+text, text, idxMinJoinSim)
+			hits := append(near.hits[:len(near.hits):len(near.hits)], nt.hits...)
+			p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits,
+				sigma: max(near.sigma, nt.sigma), sp: newSpell(text, key, "")})
 		}
 		var acr []rune
 		w = 0
@@ -570,7 +765,7 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			w = max(w, p.units[k].w)
 			if len(acr) >= 2 {
 				if id, ok := ix.byText[string(acr)]; ok && ix.terms[id].kind == names.Word {
-					p.runs = append(p.runs, idxRun{from: i, n: len(acr), w: w, hits: []idxHit{{id, idxAcronymSim}}})
+					p.runs = append(p.runs, idxRun{from: i, n: len(acr), w: w, hits: []idxHit{{id, idxAcronymSim}}, acronym: true})
 				}
 			}
 		}
@@ -584,6 +779,17 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 				p.units[k].best = max(p.units[k].best, g)
 			}
 		}
+		if r.sigma >= idxMinJoinSim {
+			// A run may pair with a list token the search missed.
+			g := max(0, gain(r.sigma, r.w, 1, t))
+			for k := r.from; k < r.from+r.n; k++ {
+				p.units[k].floor = max(p.units[k].floor, g)
+				p.units[k].best = max(p.units[k].best, g)
+			}
+		}
+	}
+	for i := range p.units {
+		p.units[i].best = max(p.units[i].best, p.units[i].floor)
 	}
 	// List-side runs and initials, per query token.
 	for i := range p.units {
@@ -594,14 +800,14 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// A list run of two or three tokens, joined, is near this
 			// word: unless both ends were misspelt, the run's first or
 			// last token is a prefix or suffix of the word's text or key.
-			if u.runes >= 2 {
+			if u.sp.runes >= 2 {
 				p.extra = ix.splitHits(p.extra, i, tok.Text)
 				if tok.Key != "" && tok.Key != tok.Text {
 					p.extra = ix.splitHits(p.extra, i, tok.Key)
 				}
 			}
 			// A list acronym spells this word.
-			if n := u.runes; n >= 2 && n <= 6 {
+			if n := u.sp.runes; n >= 2 && n <= 6 {
 				if post, ok := ix.acronyms[tok.Text]; ok {
 					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true})
 				}
@@ -668,18 +874,19 @@ func joinedKey(text string) string {
 }
 
 // cachedNeighbours returns keyNeighbours(key, minSim) through the cache.
-func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) []idxHit {
+func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
-	v := ix.keyNeighbours(key, minSim, nil)
+	var v idxNear
+	v.hits, v.sigma = ix.keyNeighbours(key, minSim, nil)
 	ix.cache.put(ck, v)
 	return v
 }
 
 // unitHits returns every list term a query token can pair with, with an
 // upper bound of the similarity the engine gives the pair.
-func (ix *nameIndex) unitHits(tok names.Token, personScan bool) []idxHit {
+func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 	ck := string(rune('0'+tok.Kind)) + "\x00" + tok.Text + "\x00" + tok.Key
 	if personScan {
 		ck += "\x00p"
@@ -688,18 +895,22 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) []idxHit {
 		return v
 	}
 	var hits []idxHit
+	sigma := 0.0
 	if id, ok := ix.byText[tok.Text]; ok {
 		hits = append(hits, idxHit{id, 1})
 	}
 	switch tok.Kind {
 	case names.Word:
 		var near []idxHit
-		near = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
+		var sg float64
+		near, sigma = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
 		if tok.Key != "" && tok.Key != tok.Text {
-			near = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
+			near, sg = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
+			sigma = max(sigma, sg)
 		}
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			near = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
+			near, sg = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
+			sigma = max(sigma, sg)
 		}
 		for _, h := range near {
 			if ix.terms[h.term].kind == names.Word {
@@ -757,8 +968,71 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) []idxHit {
 		return 0
 	})
 	hits = slices.CompactFunc(hits, func(a, b idxHit) bool { return a.term == b.term })
-	ix.cache.put(ck, hits)
-	return hits
+	v := idxNear{hits: hits, sigma: sigma}
+	ix.cache.put(ck, v)
+	return v
+}
+
+// spellSim is an upper bound of the engine's similarity of a query token
+// (or run) and a list word by spelling: the better of texts and keys (and
+// keys with j read as zh) by edit distance, and, when abbrev is set, a
+// truncation; 0 when it is below minSim.
+func spellSim(q *idxSpell, t *idxTerm, minSim float64, abbrev bool) float64 {
+	best := 0.0
+	try := func(a string, la int, as1, as2 uint32, b string, lb int, bs1, bs2 uint32) {
+		if a == "" || b == "" {
+			return
+		}
+		long, short := max(la, lb), min(la, lb)
+		if short < 3 || long-short > long/2 {
+			return
+		}
+		dmax := int((1 - minSim) * float64(long))
+		if short <= 4 {
+			dmax = min(dmax, 1)
+		}
+		if dmax < long-short || dmax == 0 {
+			return
+		}
+		if bits.OnesCount32(as1&^bs1) > dmax || bits.OnesCount32(bs1&^as1) > dmax ||
+			bits.OnesCount32(as1^bs1)+bits.OnesCount32(as2^bs2) > 2*dmax {
+			return
+		}
+		var d int
+		if la == len(a) && lb == len(b) {
+			d = osaBoundedBytes(a, b, dmax)
+		} else {
+			d = osaBounded([]rune(a), []rune(b), dmax)
+		}
+		if d > dmax {
+			return
+		}
+		if sim := min(1-float64(d)/float64(long), idxMaxFuzzySim); sim >= minSim {
+			best = max(best, sim)
+		}
+	}
+	try(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2)
+	try(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2)
+	if q.alt != "" {
+		try(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2)
+	}
+	if t.alt != "" {
+		as1, as2 := keySig2(t.alt)
+		try(q.key, q.krunes, q.ksig, q.ksig2, t.alt, utf8.RuneCountInString(t.alt), as1, as2)
+	}
+	if q.key == t.key && q.key != "" {
+		best = max(best, idxKeyEqualSim)
+	}
+	if abbrev && best < idxPrefixSim && (isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
+		best = idxPrefixSim
+	}
+	return best
+}
+
+// isTruncation reports whether short is long cut after four letters or
+// more, with three or more left.
+func isTruncation(short, long string) bool {
+	return len(short) >= 4 && len(long) >= len(short)+3 && strings.HasPrefix(long, short)
 }
 
 // idxScratch is the per-query working memory of retrieval.
@@ -854,10 +1128,12 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
-	// Which tokens must be walked.
+	// Which tokens must be walked: a name reached by none of them gets at
+	// most its floor from each (the gain of a list token the search did
+	// not return), and the others together cannot lift it to t.
 	base := 0.0
 	for i := range units {
-		base += units[i].unm
+		base += units[i].floor
 	}
 	var order [idxMaxQueryTokens]int
 	for i := range units {
@@ -865,7 +1141,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	}
 	ord := order[:len(units)]
 	slices.SortFunc(ord, func(a, b int) int {
-		da, db := units[a].best-units[a].unm, units[b].best-units[b].unm
+		da, db := units[a].best-units[a].floor, units[b].best-units[b].floor
 		switch {
 		case da < db:
 			return -1
@@ -877,7 +1153,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	var essential [idxMaxQueryTokens]bool
 	rest := base
 	for _, i := range ord {
-		d := units[i].best - units[i].unm
+		d := units[i].best - units[i].floor
 		if rest+d >= 0 {
 			essential[i] = true
 		}
@@ -966,6 +1242,30 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 					if units[i].tok.Text[0] == term.first {
 						matched = true
 						g[i] = max(g[i], float32(gain(idxInitialSim, units[i].w, term.w, t)))
+					}
+				}
+				// Spelling similarity the search may not have returned.
+				for i := range units {
+					u := &units[i]
+					if u.tok.Kind != names.Word || (s.tstamp[tid] == s.epoch && s.tgains[s.tslot[tid]][i] > idxNoGain/2) {
+						continue
+					}
+					if sim := spellSim(&u.sp, term, idxMinPairSim, true); sim > 0 {
+						matched = true
+						g[i] = max(g[i], float32(gain(sim, u.w, term.w, t)))
+					}
+				}
+				for ri := range p.runs {
+					r := &p.runs[ri]
+					if r.acronym || r.sigma < idxMinJoinSim {
+						continue
+					}
+					if sim := spellSim(&r.sp, term, idxMinJoinSim, false); sim > 0 {
+						matched = true
+						gr := float32(max(0, gain(sim, r.w, term.w, t)))
+						for k := r.from; k < r.from+r.n; k++ {
+							g[k] = max(g[k], gr)
+						}
 					}
 				}
 			}
