@@ -662,70 +662,90 @@ func hasDigit(s string) bool {
 // normalised display form.
 func (n *Name) prepare() {
 	texts := make([]string, 0, len(n.Tokens))
-	for i, t := range n.Tokens {
+	size := 0
+	for _, t := range n.Tokens {
 		texts = append(texts, t.Text)
 		switch t.Kind {
 		case LegalForm:
 			n.Legal |= t.LegalClass
 			n.orgLike = true
-			continue
 		case Stop:
-			continue
+		default:
+			size += 4 * len(t.Text) // key, text, joins and acronyms
+			if orgMarkers[t.Text] {
+				n.orgLike = true
+			}
 		}
-		if orgMarkers[t.Text] {
-			n.orgLike = true
+	}
+	switch n.Kind {
+	case KindOrganization:
+		n.orgLike = true
+	case KindPerson:
+		n.orgLike = false
+	}
+	n.Normalized = strings.Join(texts, " ")
+	// All spellings share one backing array.
+	arena := make([]rune, 0, size)
+	spellOf := func(s string) spell {
+		start := len(arena)
+		for _, r := range s {
+			arena = append(arena, r)
 		}
-		if len(n.content) == maxCompared {
+		r := arena[start:len(arena):len(arena)]
+		return spell{r: r, mask: letterMask(r)}
+	}
+	n.content = make([]ctok, 0, min(len(n.Tokens), maxCompared))
+	for i, t := range n.Tokens {
+		if t.Kind == LegalForm || t.Kind == Stop || len(n.content) == maxCompared {
 			continue // see maxCompared
 		}
-		c := ctok{text: t.Text, key: newSpell(t.Key), txt: newSpell(t.Text), kind: t.Kind, tok: i,
+		c := ctok{text: t.Text, key: spellOf(t.Key), kind: t.Kind, tok: i,
 			w: builtinWeight(t), given: givenNameGroup[t.Text]}
+		c.txt = c.key
+		if t.Text != t.Key {
+			c.txt = spellOf(t.Text)
+		}
 		if t.Text != "" {
 			c.first = t.Text[0]
 		}
 		if t.Kind == Word && strings.IndexByte(t.Text, 'j') >= 0 {
-			c.alt = newSpell(phoneticKeyZh(t.Text))
+			c.alt = spellOf(phoneticKeyZh(t.Text))
 		}
-		if rs := []rune(t.Orig); len(rs) > 0 && isHan(rs[0]) && t.Kind == Word {
-			c.han = rs
+		if r, _ := utf8.DecodeRuneInString(t.Orig); isHan(r) && t.Kind == Word {
+			c.han = []rune(t.Orig)
 		}
-		if n.Kind != KindOrganization && !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
+		if !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
 			c.w = patronymicWeight
 		}
 		n.content = append(n.content, c)
 		n.total += c.w
 	}
-	if n.Kind == KindOrganization {
-		n.orgLike = true
-	}
-	if n.Kind == KindPerson {
-		n.orgLike = false
-	}
-	n.Normalized = strings.Join(texts, " ")
 	if len(n.content) > maxContent {
 		return // very long names are compared token by token only
 	}
 	joinable := func(k TokenKind) bool { return k == Word || k == Initial || k == Particle }
 	for i := range n.content {
-		text := n.content[i].text
 		if !joinable(n.content[i].kind) {
 			continue
 		}
+		text := n.content[i].text
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
 			text += n.content[k].text
-			n.joins = append(n.joins, jtok{key: newSpell(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
+			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
 		}
 	}
+	var ini [6]rune
 	for i := range n.content {
-		var ini []rune
+		l := 0
 		for k := i; k < len(n.content) && k < i+6; k++ {
 			c := n.content[k]
 			if c.kind != Word && c.kind != Initial || len(c.txt.r) == 0 {
 				break
 			}
-			ini = append(ini, c.txt.r[0])
-			if len(ini) >= 2 {
-				n.acros = append(n.acros, jtok{key: newSpell(string(ini)), i: int8(i), n: int8(len(ini))})
+			ini[l] = c.txt.r[0]
+			l++
+			if l >= 2 {
+				n.acros = append(n.acros, jtok{key: spellOf(string(ini[:l])), i: int8(i), n: int8(l)})
 			}
 		}
 	}

@@ -537,12 +537,6 @@ type spell struct {
 	mask uint64
 }
 
-// newSpell prepares s.
-func newSpell(s string) spell {
-	r := []rune(s)
-	return spell{r: r, mask: letterMask(r)}
-}
-
 // letterMask sets one bit per distinct letter: a-z and A-Z (the key's
 // placeholders) have their own bits, other runes share bits by value.
 func letterMask(rs []rune) uint64 {
