@@ -63,6 +63,29 @@ const (
 // with a margin.
 var idxMinUnmatchedCost = calibrateUnmatchedCost()
 
+// idxMinConflictCost is the least the engine charges per unit of weight
+// for each of two unmatched tokens when both names have one ("Beijing Foo"
+// against "Beijing Bar"), measured like idxMinUnmatchedCost.
+var idxMinConflictCost = calibrateConflictCost()
+
+// calibrateConflictCost measures what the engine charges when both names
+// keep an unmatched token: "a x" against "a y" scores 2 / (2 + 2c).
+func calibrateConflictCost() float64 {
+	c := 2.0
+	for _, kind := range []names.Kind{names.KindPerson, names.KindOrganization, names.KindUnknown} {
+		for _, pair := range [][2]string{{"zqvx wrtk", "zqvx plmb"}, {"zqvx wrtk dfgh", "zqvx wrtk plmb"}} {
+			a, b := names.Parse(pair[0], kind), names.Parse(pair[1], kind)
+			k := float64(len(strings.Fields(pair[0])) - 1)
+			sc := names.Score(a, b, nil)
+			if sc <= 0 || sc >= 1 {
+				continue
+			}
+			c = min(c, (2*k/sc-2*k)/2)
+		}
+	}
+	return max(0.05, c*0.8)
+}
+
 // calibrateUnmatchedCost measures what the engine charges for an unmatched
 // token: for a name of k equal-weight tokens against the same name with one
 // more token, score = 2k / (2k + c), so c = 2k/score - 2k. It takes the
@@ -459,7 +482,19 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		if dmax < long-short || dmax == 0 {
 			return -1, -1
 		}
-		return dmax, min(dmax, (nd-1)/4)
+		// k = long-short of the edits must be insertions, which destroy at
+		// most three trigrams each; the others at most four.
+		k := long - short
+		if nd-3*k-1 < 0 {
+			return dmax, k - 1
+		}
+		return dmax, min(dmax, k+(nd-3*k-1)/4)
+	}
+	// need is the number of shared trigrams a spelling of length lt
+	// within distance d has at least.
+	need := func(lt, d int) int {
+		k := max(lq, lt) - min(lq, lt)
+		return nd - 3*k - 4*(d-k)
 	}
 	sigma := 0.0
 	for lt := max(3, (lq+1)/2); lt <= 2*lq; lt++ {
@@ -496,7 +531,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 	for _, ki := range gs.touched {
 		k := &ix.keys[ki]
 		_, dr := dOf(k.runes)
-		if dr <= 0 || int(gs.count[ki]) < nd-4*dr || k.key == key {
+		if dr <= 0 || int(gs.count[ki]) < need(k.runes, dr) || k.key == key {
 			continue
 		}
 		if bits.OnesCount32(sq&^k.sig) > dr || bits.OnesCount32(k.sig&^sq) > dr ||
@@ -1054,8 +1089,13 @@ type idxCand struct {
 	gain  [idxMaxQueryTokens]float32
 }
 
-// idxTermGain is what a list term can give each query unit.
-type idxTermGain [idxMaxQueryTokens]float32
+// idxTermGain is what a list term can give each query unit, once checked
+// against every unit.
+type idxTermGain struct {
+	g       [idxMaxQueryTokens]float32
+	any     bool // the term can pair with some unit
+	checked bool // spelling, initials and runs were checked
+}
 
 const idxNoGain = -1e9
 
@@ -1082,18 +1122,24 @@ func (ix *nameIndex) scratch() *idxScratch {
 
 // termGain records that term can give unit the gain g.
 func (s *idxScratch) termGain(term int32, unit int, g float64) {
+	s.termEntry(term)
+	tg := &s.tgains[s.tslot[term]]
+	tg.any = true
+	if gf := float32(g); gf > tg.g[unit] {
+		tg.g[unit] = gf
+	}
+}
+
+// termEntry makes sure term has an entry in tgains.
+func (s *idxScratch) termEntry(term int32) {
 	if s.tstamp[term] != s.epoch {
 		s.tstamp[term] = s.epoch
 		s.tslot[term] = int32(len(s.tgains))
 		var tg idxTermGain
-		for i := range tg {
-			tg[i] = idxNoGain
+		for i := range tg.g {
+			tg.g[i] = idxNoGain
 		}
 		s.tgains = append(s.tgains, tg)
-	}
-	tg := &s.tgains[s.tslot[term]]
-	if gf := float32(g); gf > tg[unit] {
-		tg[unit] = gf
 	}
 }
 
@@ -1212,76 +1258,103 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
-	_ = essential
 	exact := ix.exact[q.Normalized]
 	for _, e := range exact {
 		fn(e)
 	}
-	c := float32(idxMinUnmatchedCost * t)
+	ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
+	m := min(ce, 2*cc-ce)
+	tf := float32(t)
 	for ci := range s.cands {
 		cd := &s.cands[ci]
 		if slices.Contains(exact, cd.entry) {
 			continue
 		}
 		g := cd.gain
-		listCost := float32(0)
-		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
-			matched := false
-			if s.tstamp[tid] == s.epoch {
-				tg := &s.tgains[s.tslot[tid]]
-				for i := range units {
-					if tg[i] > idxNoGain/2 {
-						matched = true
-						g[i] = max(g[i], tg[i])
-					}
-				}
-			}
-			term := &ix.terms[tid]
-			if term.kind == names.Word {
-				for _, i := range p.initials {
-					if units[i].tok.Text[0] == term.first {
-						matched = true
-						g[i] = max(g[i], float32(gain(idxInitialSim, units[i].w, term.w, t)))
-					}
-				}
-				// Spelling similarity the search may not have returned.
-				for i := range units {
-					u := &units[i]
-					if u.tok.Kind != names.Word || (s.tstamp[tid] == s.epoch && s.tgains[s.tslot[tid]][i] > idxNoGain/2) {
-						continue
-					}
-					if sim := spellSim(&u.sp, term, idxMinPairSim, true); sim > 0 {
-						matched = true
-						g[i] = max(g[i], float32(gain(sim, u.w, term.w, t)))
-					}
-				}
-				for ri := range p.runs {
-					r := &p.runs[ri]
-					if r.acronym || r.sigma < idxMinJoinSim {
-						continue
-					}
-					if sim := spellSim(&r.sp, term, idxMinJoinSim, false); sim > 0 {
-						matched = true
-						gr := float32(max(0, gain(sim, r.w, term.w, t)))
-						for k := r.from; k < r.from+r.n; k++ {
-							g[k] = max(g[k], gr)
-						}
-					}
-				}
-			}
-			if !matched {
-				listCost += c * float32(term.w)
-			}
-		}
-		sum := float32(0)
+		var paired [idxMaxQueryTokens]bool
 		for i := range units {
-			sum += g[i]
+			paired[i] = g[i] > float32(units[i].unm)
 		}
-		if !cd.run {
-			sum -= listCost
+		rB := float32(0)
+		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
+			tg := ix.checkTerm(s, p, tid, t)
+			if !tg.any {
+				rB += float32(ix.terms[tid].w)
+				continue
+			}
+			for i := range units {
+				if tg.g[i] > idxNoGain/2 {
+					paired[i] = true
+					g[i] = max(g[i], tg.g[i])
+				}
+			}
 		}
+		sum, rA := float32(0), float32(0)
+		for i := range units {
+			w := float32(units[i].w)
+			if paired[i] {
+				sum += max(g[i], -tf*m*w)
+			} else {
+				rA += w
+			}
+		}
+		if cd.run {
+			rB = 0
+		}
+		lo, hi := min(rA, rB), max(rA, rB)
+		sum -= tf * (2*cc*lo + ce*(hi-lo))
 		if sum >= -1e-4 || len(units) == 0 {
 			fn(cd.entry)
 		}
 	}
+}
+
+// checkTerm returns what list term tid can give each query unit: the
+// gains recorded from the searches, and, checked once per query, spelling
+// similarity the searches did not return, initials and joined runs.
+func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64) *idxTermGain {
+	s.termEntry(tid)
+	tg := &s.tgains[s.tslot[tid]]
+	if tg.checked {
+		return tg
+	}
+	tg.checked = true
+	term := &ix.terms[tid]
+	if term.kind != names.Word {
+		return tg
+	}
+	units := p.units
+	set := func(i int, g float64) {
+		tg.any = true
+		if gf := float32(g); gf > tg.g[i] {
+			tg.g[i] = gf
+		}
+	}
+	for _, i := range p.initials {
+		if units[i].tok.Text[0] == term.first {
+			set(i, gain(idxInitialSim, units[i].w, term.w, t))
+		}
+	}
+	for i := range units {
+		u := &units[i]
+		if u.tok.Kind != names.Word || tg.g[i] > idxNoGain/2 {
+			continue
+		}
+		if sim := spellSim(&u.sp, term, idxMinPairSim, true); sim > 0 {
+			set(i, gain(sim, u.w, term.w, t))
+		}
+	}
+	for ri := range p.runs {
+		r := &p.runs[ri]
+		if r.acronym || r.sigma < idxMinJoinSim {
+			continue
+		}
+		if sim := spellSim(&r.sp, term, idxMinJoinSim, false); sim > 0 {
+			gr := max(0, gain(sim, r.w, term.w, t))
+			for k := r.from; k < r.from+r.n; k++ {
+				set(k, gr)
+			}
+		}
+	}
+	return tg
 }

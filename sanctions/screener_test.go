@@ -55,7 +55,7 @@ func TestScreenMatchesBruteForce(t *testing.T) {
 	s := NewScreener(snap)
 	r := rand.New(rand.NewPCG(11, 13))
 	kinds := []string{"exact", "typo", "reordered", "truncated", "joined/split", "legal form", "upper+typo", "unrelated"}
-	for _, threshold := range []float64{DefaultThreshold} {
+	for _, threshold := range []float64{DefaultThreshold, 0.7} {
 		counts := map[string]int{}
 		for i := range queries {
 			var q Query
