@@ -382,7 +382,11 @@ var genericWeights = func() map[string]float64 {
 	set(0.45, `china chinese zhongguo russia russian rossiya rossii iran iranian
 		korea korean hong kong hongkong beijing shanghai shenzhen hangzhou
 		guangzhou tianjin wuhan chengdu nanjing xian chongqing suzhou zhuhai
-		xiamen qingdao dalian hefei changsha dongguan moscow moskva moskovskiy
+		xiamen qingdao dalian hefei changsha dongguan ningbo wuxi foshan zhengzhou
+		jinan shenyang harbin haerbin zhejiang jiangsu guangdong fujian shandong
+		hebei henan hubei hunan sichuan anhui jiangxi shaanxi shanxi liaoning jilin
+		heilongjiang yunnan guizhou gansu hainan neimenggu xinjiang xizang ningxia
+		guangxi qinghai moscow moskva moskovskiy
 		petersburg tehran dubai emirates uae america american usa asia asian
 		europe european pacific middle east eastern western northern southern
 		north south west`)

@@ -205,6 +205,9 @@ func TestLegalForms(t *testing.T) {
 		{"FGUP Example", ClassState},
 		// In the middle of a name.
 		{"Example GmbH Holding", ClassLLC},
+		// Cut off by a field length.
+		{"Example Obshchestvo s Ogran", ClassLLC},
+		{"Example Joint Stock", ClassJSC},
 	}
 	for _, tt := range tests {
 		n := Parse(tt.in, KindUnknown)

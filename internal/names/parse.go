@@ -92,6 +92,8 @@ type Token struct {
 	Key string
 	// LegalClass is the class of a LegalForm token.
 	LegalClass LegalClass
+
+	surface string // the folded text before abbreviations were expanded
 }
 
 // Name is a name prepared once by Parse and compared many times. It is
@@ -118,6 +120,7 @@ type Name struct {
 // ctok is a compared token with everything Score needs precomputed.
 type ctok struct {
 	text  string
+	surf  string // surface text (see Token.surface)
 	key   spell
 	txt   spell  // the text
 	alt   spell  // the key with j read as zh, for tokens holding a j
@@ -419,7 +422,7 @@ func classify(raw []rawTok, kind Kind) []Token {
 	toks := make([]Token, len(raw))
 	keys := make([]string, len(raw))
 	for i, r := range raw {
-		toks[i] = Token{Text: r.text, Orig: r.orig, Kind: Word}
+		toks[i] = Token{Text: r.text, Orig: r.orig, Kind: Word, surface: r.text}
 		keys[i] = phoneticKey(r.text)
 		if r.legal != "" {
 			fi := legalByCanon[r.legal]
@@ -546,16 +549,26 @@ func markLegal(toks []Token, keys []string, edge bool) {
 			fuzzy = true
 		}
 		for _, p := range cands {
-			if p.edge != edge || i+p.words > len(toks) {
+			words := p.words
+			if p.edge != edge {
 				continue
 			}
+			if i+words > len(toks) {
+				// A spelled-out form cut off by a field length
+				// ("Obshchestvo s Ogran"): at least two words, to the
+				// end of the name, the last one possibly truncated.
+				words = len(toks) - i
+				if p.words < 3 || words < 2 {
+					continue
+				}
+			}
 			ok := true
-			for k := 0; k < p.words; k++ {
+			for k := 0; k < words; k++ {
 				if k == 0 && !fuzzy {
 					continue
 				}
 				if toks[i+k].Kind == LegalForm ||
-					!legalTokenMatch(keys[i+k], p.keys[k], i+k == len(toks)-1 && k == p.words-1) {
+					!legalTokenMatch(keys[i+k], p.keys[k], i+k == len(toks)-1 && (k == p.words-1 || words < p.words)) {
 					ok = false
 					break
 				}
@@ -563,24 +576,24 @@ func markLegal(toks []Token, keys []string, edge bool) {
 			if !ok {
 				continue
 			}
-			if edge && i != first && i+p.words-1 != last {
+			if edge && i != first && i+words-1 != last {
 				continue
 			}
-			if edge && first == i && i+p.words-1 == last {
+			if edge && first == i && i+words-1 == last {
 				continue // the whole name: it is the name, not a form
 			}
 			f := legalForms[p.form]
-			for k := 0; k < p.words; k++ {
+			for k := 0; k < words; k++ {
 				toks[i+k].Kind = LegalForm
 				toks[i+k].LegalClass = f.class
 				toks[i+k].Text = ""
 			}
 			toks[i].Text = f.canon
 			// Keep the source of the whole phrase on its first token.
-			for k := 1; k < p.words; k++ {
+			for k := 1; k < words; k++ {
 				toks[i].Orig += " " + toks[i+k].Orig
 			}
-			i += p.words - 1
+			i += words - 1
 			break
 		}
 	}
@@ -602,7 +615,8 @@ func legalTokenMatch(key, want string, last bool) bool {
 		osaDistance([]rune(key), []rune(want)) <= 1 {
 		return true
 	}
-	return last && len(key) >= 5 && len(key) < len(want) && strings.HasPrefix(want, key)
+	return last && (len(key) >= 5 || len(want) > 8 && len(key) >= 3) && len(key) < len(want) &&
+		strings.HasPrefix(want, key)
 }
 
 // leet maps digits written for look-alike letters in persons' names
@@ -699,7 +713,7 @@ func (n *Name) prepare() {
 		if t.Kind == LegalForm || t.Kind == Stop || len(n.content) == maxCompared {
 			continue // see maxCompared
 		}
-		c := ctok{text: t.Text, key: spellOf(t.Key), kind: t.Kind, tok: i,
+		c := ctok{text: t.Text, surf: t.surface, key: spellOf(t.Key), kind: t.Kind, tok: i,
 			w: builtinWeight(t), given: givenNameGroup[t.Text]}
 		c.txt = c.key
 		if t.Text != t.Key {
@@ -728,9 +742,11 @@ func (n *Name) prepare() {
 		if !joinable(n.content[i].kind) {
 			continue
 		}
-		text := n.content[i].text
+		// Joined on the surface ("KasperskyLab" is "kaspersky"+"lab",
+		// before "lab" became "laboratory").
+		text := surfaceOf(&n.content[i])
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
-			text += n.content[k].text
+			text += surfaceOf(&n.content[k])
 			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
 		}
 	}
@@ -749,6 +765,14 @@ func (n *Name) prepare() {
 			}
 		}
 	}
+}
+
+// surfaceOf returns a compared token's surface text, or its text.
+func surfaceOf(c *ctok) string {
+	if c.surf != "" {
+		return c.surf
+	}
+	return c.text
 }
 
 // builtinWeight is a token's informativeness without list statistics.

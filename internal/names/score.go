@@ -30,24 +30,28 @@ type Weights interface {
 // even a generic word costs at least conflictFloor: "Saudi Arabian Gas" is
 // not "Saudi Arabian Oil"). An unmatched number always costs costConflict.
 const (
-	minPairSim      = 0.62 // per-token similarity below which tokens do not pair
-	minJoinSim      = 0.84 // similarity for a run of joined tokens to pair
-	costExtraOrg    = 0.55
-	costExtraPers   = 0.4
-	costConflict    = 1.2
-	conflictFloor   = 0.7
-	legalBonus      = 0.02
-	legalPenalty    = 0.04
-	crossPenalty    = 0.02 // persons' names rotated (surname first)
-	orderPenalty    = 0.25 // persons' names otherwise reordered
-	maxInexact      = 0.99 // the best score for names that are not identical
-	keyEqualSim     = 0.95
-	acronymSim      = 0.9
-	initialSim      = 0.85
-	nicknameSim     = 0.88
-	prefixSim       = 0.8
-	maxFuzzySim     = 0.94
-	fuzzyEditGrowth = 0.1
+	minPairSim     = 0.62 // per-token similarity below which tokens do not pair
+	minJoinSim     = 0.84 // similarity for a run of joined tokens to pair
+	costExtraOrg   = 0.55
+	costExtraPers  = 0.4
+	costConflict   = 1.2
+	conflictFloor  = 0.7
+	legalBonus     = 0.02
+	legalPenalty   = 0.04
+	crossPenalty   = 0.02 // persons' names rotated (surname first)
+	orderPenalty   = 0.25 // persons' names otherwise reordered
+	orgHeadPenalty = 0.2  // organisations whose first distinctive words differ
+	// distinctiveWeight is the weight from which a word counts as
+	// distinctive (not a business word or a place).
+	distinctiveWeight = 0.5
+	maxInexact        = 0.99 // the best score for names that are not identical
+	keyEqualSim       = 0.95
+	acronymSim        = 0.9
+	initialSim        = 0.85
+	nicknameSim       = 0.88
+	prefixSim         = 0.8
+	maxFuzzySim       = 0.94
+	fuzzyEditGrowth   = 0.1
 )
 
 // maxContent is the number of compared tokens up to which Score works in
@@ -191,7 +195,9 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	// heavier pair, then to the earlier tokens (deterministic).
 	sortCands(cs, wa, wb)
 	var matched, pairCost float64
-	var order [maxContent]int8 // order[i] = j+1 of the pair that starts at a's token i
+	var order [maxContent]int8      // order[i] = j+1 of the pair that starts at a's token i
+	var pidA, pidB [maxContent]int8 // pair number (from 1) of each token
+	npairs := int8(0)
 	crossed, twisted := false, false
 	lastI, lastJ := -1, -1
 	firstPair := true
@@ -219,6 +225,15 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		lastI, lastJ = i, j
 		if i < maxContent {
 			order[i] = int8(j + 1)
+		}
+		if npairs < math.MaxInt8 {
+			npairs++
+		}
+		for k := i; k < i+ni && k < maxContent; k++ {
+			pidA[k] = npairs
+		}
+		for k := j; k < j+nj && k < maxContent; k++ {
+			pidB[k] = npairs
 		}
 		if ex != nil {
 			ex.Pairs = append(ex.Pairs, Pair{
@@ -264,9 +279,10 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	costExtra := costExtraOrg
 	if person {
 		costExtra = costExtraPers
-		if na == 1 || nb == 1 {
+		if na == 1 || nb == 1 || crossKind(a, b) {
 			// A lone name part against a fuller name ("George" against
-			// "George Bush") is weak evidence.
+			// "George Bush") is weak evidence, and so is a person's name
+			// inside a company's ("Evren Kayakiran Gida Ltd").
 			costExtra = costConflict
 		}
 	}
@@ -285,6 +301,18 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 	}
 	base := s
+	headMoved := false
+	if !person && crossed && na <= maxContent && nb <= maxContent {
+		// An organisation's first distinctive word is its brand; when
+		// each name's brand aligns with a later word of the other
+		// ("Widget Trading Example" against "Example Widget Trading"),
+		// the names are built differently.
+		ia, jb := firstDistinctive(a, wa), firstDistinctive(b, wb)
+		if ia >= 0 && jb >= 0 && pidA[ia] != 0 && pidB[jb] != 0 && pidA[ia] != pidB[jb] {
+			headMoved = true
+			s = min(s, maxInexact) - orgHeadPenalty
+		}
+	}
 	if person && crossed {
 		// Surname first against surname last is a rotation of the name
 		// and costs little, and so does a reordering after the given
@@ -309,7 +337,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	}
 	if ex != nil {
 		ex.LegalAdjust = adj
-		ex.Reason = reason(a, b, s, ex, person && crossed, twisted)
+		ex.Reason = reason(a, b, s, ex, person && crossed, twisted || headMoved)
 	}
 	return s
 }
@@ -337,6 +365,24 @@ func isRotation(order []int8) bool {
 		prev = o
 	}
 	return drops <= 1
+}
+
+// crossKind reports whether a person's name is compared with an
+// organisation's.
+func crossKind(a, b *Name) bool {
+	return a.Kind == KindPerson && b.Kind != KindPerson && b.orgLike ||
+		b.Kind == KindPerson && a.Kind != KindPerson && a.orgLike
+}
+
+// firstDistinctive returns the index of a name's first word that weighs
+// at least distinctiveWeight, or -1.
+func firstDistinctive(n *Name, w []float64) int {
+	for i := range n.content {
+		if n.content[i].kind == Word && w[i] >= distinctiveWeight {
+			return i
+		}
+	}
+	return -1
 }
 
 // headKept reports whether the first aligned tokens of both names are
@@ -490,6 +536,11 @@ func tokenSim(x, y *ctok, person bool) float64 {
 	if person && x.given != 0 && x.given == y.given {
 		return nicknameSim
 	}
+	if len(x.txt.r) < 4 || len(y.txt.r) < 4 {
+		// Short tokens are compared as spelled: their keys fold too
+		// much ("DJ" and "DJI" share one).
+		return textSim(x.txt, y.txt, minPairSim)
+	}
 	s := keySim(x.key, y.key, minPairSim)
 	if x.alt.r != nil || y.alt.r != nil {
 		// One of them has a j: try it as zh (Joukov, Zhukov).
@@ -505,8 +556,10 @@ func tokenSim(x, y *ctok, person bool) float64 {
 	if s < maxFuzzySim {
 		s = max(s, textSim(x.txt, y.txt, max(s, minPairSim)))
 	}
-	if !person && s < prefixSim {
-		// An abbreviation by truncation ("Elec" for "Electric").
+	if !person && s < prefixSim && x.han == nil && y.han == nil {
+		// An abbreviation by truncation ("Elec" for "Electric"), unless
+		// the short token is a word of its own ("Bank" is not
+		// "Banking").
 		if isAbbrevOf(x.text, y.text) || isAbbrevOf(y.text, x.text) {
 			return prefixSim
 		}
@@ -525,9 +578,14 @@ func hanSim(x, y []rune) float64 {
 }
 
 // isAbbrevOf reports whether short is a truncation of long of at least four
-// letters that leaves at least three more.
+// letters that leaves at least three more, and not a business word of its
+// own.
 func isAbbrevOf(short, long string) bool {
-	return len(short) >= 4 && len(long) >= len(short)+3 && strings.HasPrefix(long, short)
+	if len(short) < 4 || len(long) < len(short)+3 || !strings.HasPrefix(long, short) {
+		return false
+	}
+	_, word := genericWeights[short]
+	return !word
 }
 
 // spell is a token's key or text prepared for fuzzy comparison: its

@@ -87,6 +87,10 @@ func TestVariantsMeet(t *testing.T) {
 		{"particle", "Abdul Aziz al-Nuristani", "Abdul Aziz Nuristani", KindPerson},
 		{"look-alike digits", "Ig0r Sech1n", "Igor Sechin", KindPerson},
 		{"generic word added", "Kaspersky Lab", "Kaspersky Lab Trading", KindOrganization},
+		{"joined before expansion", "KASPERSKYLAB AO", "AO Kaspersky Lab", KindUnknown},
+		{"legal form cut off", "KASPERSKY GROUP OBSHCHESTVO S OGRAN", "Kaspersky Group", KindUnknown},
+		{"province segmented", "浙江大华技术股份有限公司", "Zhejiang Dahua Technology Co., Ltd.", KindOrganization},
+		{"place moved to the end", "Hikvision Digital Technology (Hangzhou) Co Ltd", "Hangzhou Hikvision Digital Technology Co Ltd", KindOrganization},
 	}
 	for _, tt := range tests {
 		s := Score(Parse(tt.a, tt.kind), Parse(tt.b, tt.kind), nil)
@@ -117,6 +121,15 @@ func TestDifferentNamesApart(t *testing.T) {
 		{"initials of a whole person name", "N.N.", "Nursultan Nazarbayev", KindPerson},
 		{"swapped father and son", "Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi", KindPerson},
 		{"empty", "", "Example", KindUnknown},
+		{"a word is not an abbreviation of a longer one", "SME Banking Solutions Ltd", "SME Bank", KindOrganization},
+		{"short tokens compared as spelled", "DJ International Technology Co Ltd", "DJI", KindOrganization},
+		{"province is not the brand", "Zhejiang Technology Trading Co., Ltd.", "浙江大华技术股份有限公司", KindOrganization},
+		{"brand moved", "Widget Trading Example Imports LLC", "Example Widget Trading Co., Ltd.", KindOrganization},
+	}
+	// A person's name inside a company's name (the screener compares a
+	// vendor of unknown kind with a listed person).
+	if s := Score(Parse("Evren Kayakiran Gida Ltd", KindUnknown), Parse("Evren KAYAKIRAN", KindPerson), nil); s >= DefaultThreshold {
+		t.Errorf("company named after a person: %.3f, want < %.2f", s, DefaultThreshold)
 	}
 	for _, tt := range tests {
 		s := Score(Parse(tt.a, tt.kind), Parse(tt.b, tt.kind), nil)
