@@ -53,16 +53,16 @@ func fastCitations(s string) ([]sanctions.FRCitation, bool) {
 			c.LastPage = lastPage(c.Page, first, last)
 		}
 		if lit(", ") {
-			j := i
-			for j < len(s) && ((s[j] >= '0' && s[j] <= '9') || s[j] == '/') {
-				j++
+			j := datePrefix(s[i:])
+			if j == 0 {
+				return nil, false
 			}
-			d, err := sanctions.ParseDate(s[i:j])
-			if err != nil || j == i {
+			d, err := sanctions.ParseDate(s[i : i+j])
+			if err != nil {
 				return nil, false
 			}
 			c.Date = d
-			i = j
+			i += j
 		}
 		out = append(out, c)
 		if i == len(s) || (s[i] == '.' && i+1 == len(s)) {
@@ -73,6 +73,36 @@ func fastCitations(s string) ([]sanctions.FRCitation, bool) {
 		}
 	}
 	return nil, false
+}
+
+// datePrefix returns the length of an M/D/YY or M/D/YYYY date at the start
+// of s (one or two digits for month and day), or 0.
+func datePrefix(s string) int {
+	i := 0
+	digits := func(lo, hi int) bool {
+		j := i
+		for j < len(s) && j-i < hi && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i < lo || (j < len(s) && s[j] >= '0' && s[j] <= '9') {
+			return false
+		}
+		i = j
+		return true
+	}
+	if !digits(1, 2) || i >= len(s) || s[i] != '/' {
+		return 0
+	}
+	i++
+	if !digits(1, 2) || i >= len(s) || s[i] != '/' {
+		return 0
+	}
+	i++
+	start := i
+	if !digits(2, 4) || (i-start != 2 && i-start != 4) {
+		return 0
+	}
+	return i
 }
 
 // lastPage reads the end of a page range as sanctions.ParseFRCitations
