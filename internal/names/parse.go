@@ -263,6 +263,11 @@ func splitHanPerson(runes []rune, i, j int, words []hanWord, kind Kind) bool {
 	if n < 2 || n > 4 || len(words) != 1 || words[0].legal != "" {
 		return false
 	}
+	for _, r := range runes {
+		if r == '·' || r == '・' || r == '•' {
+			return false // a foreign name written in Han, parts already separated
+		}
+	}
 	switch kind {
 	case KindPerson:
 		return true
@@ -726,7 +731,11 @@ func (n *Name) prepare() {
 			c.alt = spellOf(phoneticKeyZh(t.Text))
 		}
 		if r, _ := utf8.DecodeRuneInString(t.Orig); isHan(r) && t.Kind == Word {
-			c.han = []rune(t.Orig)
+			// Han read as pinyin compares by character; a translated
+			// lexicon word (技术, 科技: "technology") by its text.
+			if rs := []rune(t.Orig); pinyinWord(rs) == t.Text {
+				c.han = rs
+			}
 		}
 		if !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
 			c.w = patronymicWeight

@@ -509,6 +509,12 @@ func compareCands(p, q cand) int {
 
 // tokenSim is the similarity of two compared tokens in [0,1].
 func tokenSim(x, y *ctok, person bool) float64 {
+	if x.han != nil && y.han != nil {
+		// Two names in Han script: compare the characters, each a
+		// syllable; the same reading of different characters is a
+		// different name (高市 is not 高石).
+		return hanSim(x.han, y.han)
+	}
 	if x.text == y.text {
 		return 1
 	}
@@ -526,12 +532,6 @@ func tokenSim(x, y *ctok, person bool) float64 {
 			return initialSim
 		}
 		return 0
-	}
-	if x.han != nil && y.han != nil {
-		// Two names in Han script: compare the characters, each a
-		// syllable; the same reading of different characters is a
-		// different name.
-		return hanSim(x.han, y.han)
 	}
 	if person && x.given != 0 && x.given == y.given {
 		return nicknameSim

@@ -117,6 +117,7 @@ func TestDifferentNamesApart(t *testing.T) {
 		{"given name alone", "George", "George Bush", KindPerson},
 		{"person and company share a word", "Emma Daniels", "Emma LLC", KindUnknown},
 		{"han characters differ", "习近平", "习近朋", KindPerson},
+		{"same reading, different characters", "高石早苗", "高市早苗", KindPerson},
 		{"hangul syllable differs", "김정은", "김종은", KindPerson},
 		{"initials of a whole person name", "N.N.", "Nursultan Nazarbayev", KindPerson},
 		{"swapped father and son", "Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi", KindPerson},
