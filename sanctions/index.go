@@ -514,8 +514,31 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		clear(gs.stamp)
 		gs.epoch = 1
 	}
+	// The searched radius and the trigrams needed, by spelling length.
+	var drOf, needOf [130]int
+	for lt := range drOf {
+		drOf[lt] = -1
+		if lt >= 3 && lt <= 2*lq && lt < len(drOf) {
+			_, dr := dOf(lt)
+			drOf[lt] = dr
+			if dr > 0 {
+				needOf[lt] = need(lt, dr)
+			}
+		}
+	}
+	// Only the rarest grams need counting: a spelling that needs n shared
+	// grams shares at least n - drop of the rest when the drop most
+	// frequent are left out.
+	needMin := nd
+	for lt := range drOf {
+		if drOf[lt] > 0 {
+			needMin = min(needMin, needOf[lt])
+		}
+	}
+	drop := max(0, needMin-1)
+	slices.SortFunc(grams, func(a, b uint64) int { return len(ix.grams[a]) - len(ix.grams[b]) })
 	gs.touched = gs.touched[:0]
-	for _, g := range grams {
+	for _, g := range grams[:nd-drop] {
 		for _, ki := range ix.grams[g] {
 			if gs.stamp[ki] != gs.epoch {
 				gs.stamp[ki] = gs.epoch
@@ -528,10 +551,17 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 	sq, sq2 := keySig2(key)
 	ascii := lq == len(key)
 	var tb [64]rune
+	self := int32(-1)
+	if k, ok := ix.byKey[key]; ok {
+		self = k
+	}
 	for _, ki := range gs.touched {
 		k := &ix.keys[ki]
-		_, dr := dOf(k.runes)
-		if dr <= 0 || int(gs.count[ki]) < need(k.runes, dr) || k.key == key {
+		if k.runes >= len(drOf) {
+			continue
+		}
+		dr := drOf[k.runes]
+		if dr <= 0 || int(gs.count[ki]) < needOf[k.runes]-drop || ki == self {
 			continue
 		}
 		if bits.OnesCount32(sq&^k.sig) > dr || bits.OnesCount32(k.sig&^sq) > dr ||
@@ -1058,7 +1088,8 @@ func spellSim(q *idxSpell, t *idxTerm, minSim float64, abbrev bool) float64 {
 	if q.key == t.key && q.key != "" {
 		best = max(best, idxKeyEqualSim)
 	}
-	if abbrev && best < idxPrefixSim && (isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
+	if abbrev && best < idxPrefixSim && q.text != "" && t.text != "" && q.text[0] == t.text[0] &&
+		(isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
 		best = idxPrefixSim
 	}
 	return best

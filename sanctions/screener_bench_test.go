@@ -138,14 +138,14 @@ func TestScreenLatency(t *testing.T) {
 	t.Logf("Screen over %d queries (%d with hits): p50 %v, p90 %v, p99 %v, max %v",
 		len(qs), hits, p(0.5), p(0.9), p(0.99), lat[len(lat)-1])
 	start = time.Now()
-	batch := genQueries(snap, 100000, 8)
+	batch := genQueries(snap, 20000, 8)
 	if _, err := s.ScreenAll(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
 	el := time.Since(start)
 	t.Logf("ScreenAll: %d queries in %v on GOMAXPROCS=%d: %.0f queries/s; 1,000,000 queries extrapolate to %v",
 		len(batch), el.Round(time.Millisecond), runtime.GOMAXPROCS(0), float64(len(batch))/el.Seconds(),
-		(el * 10).Round(time.Second))
+		(el * time.Duration(1000000/len(batch))).Round(time.Second))
 	if p(0.5) > time.Millisecond {
 		t.Errorf("median query %v is over ten times the 100 µs target", p(0.5))
 	}

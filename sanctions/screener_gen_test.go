@@ -143,6 +143,10 @@ func genCompany(r *rand.Rand) (string, []string) {
 	if r.IntN(4) == 0 {
 		aliases = append(aliases, strings.Join(core, "")+" "+genPick(r, genIndustry))
 	}
+	if r.IntN(2) == 0 {
+		// An English trading name in capitals.
+		aliases = append(aliases, strings.ToUpper(strings.Join(core, " ")+" "+genPick(r, genIndustry)+" "+genPick(r, []string{"CO LTD", "LIMITED", "INC", "LLC", "GROUP"})))
+	}
 	return primary, aliases
 }
 
@@ -160,6 +164,9 @@ func genPerson(r *rand.Rand) (string, []string) {
 	}
 	if r.IntN(3) == 0 {
 		aliases = append(aliases, given[:1]+". "+family)
+	}
+	if r.IntN(2) == 0 {
+		aliases = append(aliases, family+" "+given)
 	}
 	return primary, aliases
 }

@@ -317,3 +317,30 @@ func TestScreenAllAndStream(t *testing.T) {
 		t.Error("ScreenAll with a cancelled context should fail")
 	}
 }
+
+// FuzzScreen screens arbitrary names and addresses against the vendor list
+// and the generated list: no panic, scores in range, sorted, one match per
+// party.
+func FuzzScreen(f *testing.F) {
+	s := NewScreener(loadVendorList(f), genSnapshot(5, 300))
+	for _, seed := range [][2]string{{"AO Kaspersky Lab", ""}, {"", "Unit 1208, 12/F, 88 Specimen Rd"}, {"华为技术有限公司", "深圳市龙岗区"},
+		{"\xff\xfe", "#1 5F/3"}, {"a b c d e f g h i j k l m n o p q r s t", ""}, {"KASPERSKYLAB-HIKVISION", "No. 555"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, name, addr string) {
+		ms := s.Screen(Query{Name: name, Address: addr, Country: "CN"}, WithThreshold(0.5))
+		seen := map[string]bool{}
+		for i, m := range ms {
+			if m.Score < 0.5 || m.Score > 1 || m.NameScore > 1 || m.AddressScore > 1 {
+				t.Fatalf("score out of range: %+v", m)
+			}
+			if i > 0 && m.Score > ms[i-1].Score {
+				t.Fatalf("not sorted")
+			}
+			if seen[m.Party.ID] {
+				t.Fatalf("party %s twice", m.Party.ID)
+			}
+			seen[m.Party.ID] = true
+		}
+	})
+}
