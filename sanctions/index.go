@@ -702,7 +702,6 @@ type idxUnit struct {
 	w     float64 // the token's weight
 	unm   float64 // gain when unmatched (negative)
 	floor float64 // the best gain a list token not in hits could give it
-	best  float64 // the best gain any list token could give it
 	hits  []idxHit
 	sp    idxSpell // text, key and alt key, for the candidate check
 }
@@ -758,6 +757,12 @@ type idxExtra struct {
 	// candidate check cannot name, so their unmatched tokens are not
 	// charged.
 	run bool
+	// term is the list term behind post, or -1 when post lists entries
+	// (acronyms, words of an initial's letter).
+	term int32
+	// walkOnly: the candidate check finds the relation itself (initials);
+	// the postings are only for walking.
+	walkOnly bool
 }
 
 // gain is what a pairing with similarity sim and pair weight pw adds to
@@ -794,12 +799,6 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
-	for i := range p.units {
-		u := &p.units[i]
-		for _, h := range u.hits {
-			u.best = max(u.best, gain(float64(h.sim), u.w, ix.terms[h.term].w, t))
-		}
-	}
 	// Query runs: joined texts of 2-3 adjacent words, and acronyms.
 	for i := 0; i < ui; i++ {
 		if !joinable(p.units[i].tok.Kind) {
@@ -837,24 +836,13 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 	}
 	for ri := range p.runs {
 		r := &p.runs[ri]
-		for _, h := range r.hits {
-			g := gain(float64(h.sim), r.w, ix.terms[h.term].w, t)
-			g = max(g, 0)
-			for k := r.from; k < r.from+r.n; k++ {
-				p.units[k].best = max(p.units[k].best, g)
-			}
-		}
 		if r.sigma >= idxMinJoinSim {
 			// A run may pair with a list token the search missed.
 			g := max(0, gain(r.sigma, r.w, 1, t))
 			for k := r.from; k < r.from+r.n; k++ {
 				p.units[k].floor = max(p.units[k].floor, g)
-				p.units[k].best = max(p.units[k].best, g)
 			}
 		}
-	}
-	for i := range p.units {
-		p.units[i].best = max(p.units[i].best, p.units[i].floor)
 	}
 	// List-side runs and initials, per query token.
 	for i := range p.units {
@@ -874,26 +862,21 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// A list acronym spells this word.
 			if n := u.sp.runes; n >= 2 && n <= 6 {
 				if post, ok := ix.acronyms[tok.Text]; ok {
-					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true})
+					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true, term: -1})
 				}
 			}
 			// A list initial of the word's first letter.
 			for _, id := range ix.initialTerms[tok.Text[0]] {
 				u.hits = append(u.hits[:len(u.hits):len(u.hits)], idxHit{id, idxInitialSim})
-				u.best = max(u.best, gain(idxInitialSim, u.w, idxInitialWeight, t))
 			}
 		case names.Initial:
-			// A list word of the initial's letter: checked per candidate;
-			// walked only when the initial is essential.
+			// A list word of the initial's letter: checked per candidate,
+			// walked when needed.
 			p.initials = append(p.initials, i)
 			if post, ok := ix.wordsOf[tok.Text[0]]; ok {
-				p.extra = append(p.extra, idxExtra{unit: i, sim: idxInitialSim, w: 1, post: post})
+				p.extra = append(p.extra, idxExtra{unit: i, sim: idxInitialSim, w: 1, post: post, term: -1, walkOnly: true})
 			}
 		}
-	}
-	for _, x := range p.extra {
-		u := &p.units[x.unit]
-		u.best = max(u.best, gain(x.sim, u.w, x.w, t))
 	}
 	return p
 }
@@ -913,12 +896,12 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 		tk, tok := ix.byKey[sp[c:]]
 		if hok && (k >= 3 || tok) {
 			for _, r := range ix.keys[hk].refs {
-				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true})
+				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
 			}
 		}
 		if tok && (n-k >= 3 || (hok && k < 3)) {
 			for _, r := range ix.keys[tk].refs {
-				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true})
+				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
 			}
 		}
 	}
@@ -1110,6 +1093,7 @@ type idxScratch struct {
 	epoch  uint32
 	cands  []idxCand
 	tgains []idxTermGain
+	items  []idxItem
 }
 
 // idxCand is an entry reached by the walk, with the gains that reached it
@@ -1120,11 +1104,19 @@ type idxCand struct {
 	gain  [idxMaxQueryTokens]float32
 }
 
+// idxItem is a relation that can reach entries, for choosing what to walk.
+type idxItem struct {
+	g       float64 // the gain it gives each query token it serves
+	from, n int     // the query tokens it serves
+	post    []int32
+}
+
 // idxTermGain is what a list term can give each query unit, once checked
 // against every unit.
 type idxTermGain struct {
 	g       [idxMaxQueryTokens]float32
 	any     bool // the term can pair with some unit
+	run     bool // the term can be part of a list run that pairs
 	checked bool // spelling, initials and runs were checked
 }
 
@@ -1178,13 +1170,14 @@ func (s *idxScratch) termEntry(term int32) {
 // threshold t (already lowered by the legal bonus), in no particular order.
 // Entries with the query's normalised form are always included.
 //
-// Retrieval walks the postings of the query's essential tokens only: the
-// tokens that an otherwise unmatched name needs, because the others
-// together cannot lift it to t. Each entry reached is then checked token
-// by token: every query token gets the best gain that one of the entry's
-// tokens can give it (or its unmatched cost), every entry token that no
-// query token can pair with costs its own unmatched cost, and the entry is
-// scored only when the sum can reach zero.
+// Retrieval walks the postings of the relations (list terms near a query
+// token, runs, acronyms, initials) that a name needs to reach t: those of
+// small gain are left out while the gains left out, together with what a
+// token the searches did not return could give, stay below zero. Each
+// entry reached is then checked token by token: every query token gets the
+// best gain one of the entry's tokens can give it, unmatched tokens on
+// either side cost what the engine charges at least (more when both sides
+// keep some), and the entry is scored only when the sum can reach zero.
 func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) {
 	p := ix.plan(q, t)
 	s := ix.scratch()
@@ -1205,85 +1198,88 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
-	// Which tokens must be walked: a name reached by none of them gets at
-	// most its floor from each (the gain of a list token the search did
-	// not return), and the others together cannot lift it to t.
-	base := 0.0
-	for i := range units {
-		base += units[i].floor
+	for _, x := range p.extra {
+		if x.term >= 0 {
+			s.termGain(x.term, x.unit, gain(x.sim, units[x.unit].w, x.w, t))
+			s.tgains[s.tslot[x.term]].run = x.run
+		}
 	}
-	var order [idxMaxQueryTokens]int
+	// What to walk. Every relation that can reach an entry is an item
+	// with the gain it gives its query tokens. A name reached by no walked
+	// item gets from each query token at most the larger of its floor (a
+	// list token the searches did not return) and the gains of the items
+	// left unwalked; items are left unwalked, least gain first, while that
+	// sum stays below zero, which keeps common words with small gains
+	// (and long posting lists) out of the walk.
+	items := s.items[:0]
 	for i := range units {
-		order[i] = i
+		u := &units[i]
+		for _, h := range u.hits {
+			items = append(items, idxItem{g: gain(float64(h.sim), u.w, ix.terms[h.term].w, t), from: i, n: 1, post: ix.terms[h.term].post})
+		}
 	}
-	ord := order[:len(units)]
-	slices.SortFunc(ord, func(a, b int) int {
-		da, db := units[a].best-units[a].floor, units[b].best-units[b].floor
+	for _, r := range p.runs {
+		for _, h := range r.hits {
+			items = append(items, idxItem{g: max(0, gain(float64(h.sim), r.w, ix.terms[h.term].w, t)), from: r.from, n: r.n, post: ix.terms[h.term].post})
+		}
+	}
+	for _, x := range p.extra {
+		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post})
+	}
+	slices.SortFunc(items, func(a, b idxItem) int {
 		switch {
-		case da < db:
+		case a.g < b.g:
 			return -1
-		case da > db:
+		case a.g > b.g:
 			return 1
 		}
-		return 0
+		return len(b.post) - len(a.post)
 	})
-	var essential [idxMaxQueryTokens]bool
-	rest := base
-	for _, i := range ord {
-		d := units[i].best - units[i].floor
-		if rest+d >= 0 {
-			essential[i] = true
+	var b [idxMaxQueryTokens]float64
+	sum := 0.0
+	for i := range units {
+		b[i] = units[i].floor
+		sum += b[i]
+	}
+	skip := 0
+	for ; skip < len(items); skip++ {
+		it := &items[skip]
+		d := 0.0
+		for k := it.from; k < it.from+it.n; k++ {
+			d += max(b[k], it.g) - b[k]
 		}
-		rest += d
+		if sum+d >= -1e-6 {
+			break
+		}
+		sum += d
+		for k := it.from; k < it.from+it.n; k++ {
+			b[k] = max(b[k], it.g)
+		}
 	}
 	var init [idxMaxQueryTokens]float32
 	for i := range units {
 		init[i] = float32(units[i].unm)
 	}
-	touch := func(e int32) *idxCand {
-		if s.stamp[e] != s.epoch {
-			s.stamp[e] = s.epoch
-			s.slot[e] = int32(len(s.cands))
-			s.cands = append(s.cands, idxCand{entry: e, gain: init})
-		}
-		return &s.cands[s.slot[e]]
-	}
-	for i := range units {
-		if !essential[i] {
-			continue
-		}
-		for _, h := range units[i].hits {
-			for _, e := range ix.terms[h.term].post {
-				touch(e)
+	for _, it := range items[skip:] {
+		for _, e := range it.post {
+			if s.stamp[e] != s.epoch {
+				s.stamp[e] = s.epoch
+				s.slot[e] = int32(len(s.cands))
+				s.cands = append(s.cands, idxCand{entry: e, gain: init})
 			}
 		}
 	}
-	for _, r := range p.runs {
-		ess := false
-		for k := r.from; k < r.from+r.n; k++ {
-			ess = ess || essential[k]
-		}
-		if !ess {
-			continue
-		}
-		for _, h := range r.hits {
-			for _, e := range ix.terms[h.term].post {
-				touch(e)
-			}
-		}
-	}
-	// Extras reach entries through relations the token check cannot see
-	// (list-side runs, acronyms) or does not need to walk (initials): all
-	// extras of every unit are applied to the entries reached, and the
-	// essential ones are walked.
+	s.items = items
+	// Acronyms of list runs reach entries the token check cannot see
+	// through: apply them to every entry reached.
 	for _, x := range p.extra {
+		if x.term >= 0 || !x.run {
+			continue
+		}
 		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
 		for _, e := range x.post {
-			if !essential[x.unit] && s.stamp[e] != s.epoch {
-				continue
-			}
-			c := touch(e)
-			if x.run {
+			if s.stamp[e] == s.epoch {
+				c := &s.cands[s.slot[e]]
 				c.run = true
 				c.gain[x.unit] = max(c.gain[x.unit], g)
 			}
@@ -1309,6 +1305,9 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		rB := float32(0)
 		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
 			tg := ix.checkTerm(s, p, tid, t)
+			if tg.run {
+				cd.run = true
+			}
 			if !tg.any {
 				rB += float32(ix.terms[tid].w)
 				continue
