@@ -87,9 +87,9 @@ type SubPart struct {
 // Entry is one row of the Entity List, typed.
 type Entry struct {
 	// ID is stable across versions of the list: "EL-" and 16 hex digits of
-	// the SHA-256 of the country code and the normalised name, or of the
-	// first address for an address-only entry. Two rows with the same key
-	// get "-2", "-3", ... in table order.
+	// the SHA-256 of the country code and the normalised name (lower case,
+	// punctuation runs folded), or of the first address for an address-only
+	// entry. Two rows with the same key get "-2", "-3", ... in table order.
 	ID string `json:"id"`
 	// Row is the 1-based number of the data row in the table (the header
 	// row is not counted).
@@ -200,15 +200,22 @@ func (e *Entry) Party() sanctions.Party {
 	return p
 }
 
-// entryKey is the text the ID is derived from.
+// entryKey is the text the ID is derived from: the country's ISO code (its
+// folded name when the code is unknown, so that a renamed heading such as
+// "Turkey" to "Türkiye" keeps the IDs) and the folded name, or the first
+// address of an address-only entry.
 func entryKey(e *Entry) string {
+	c := e.Country.Code
+	if c == "" {
+		c = "?" + foldKey(e.Country.Name)
+	}
 	if e.Name != "" {
-		return e.Country.Code + "|" + e.Country.Name + "|" + foldKey(e.Name)
+		return c + "|" + foldKey(e.Name)
 	}
 	if len(e.Addresses) > 0 {
-		return e.Country.Code + "|" + e.Country.Name + "|address|" + foldKey(e.Addresses[0].Text)
+		return c + "|address|" + foldKey(e.Addresses[0].Text)
 	}
-	return e.Country.Code + "|" + e.Country.Name + "|text|" + foldKey(e.EntityText)
+	return c + "|text|" + foldKey(e.EntityText)
 }
 
 // foldKey lower-cases s and collapses spaces and punctuation runs so that

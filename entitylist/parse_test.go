@@ -208,7 +208,7 @@ func TestFixtureEntries(t *testing.T) {
 		}
 		ids[e.ID] = true
 	}
-	if got, want := entryByRow(t, l, 11).ID, hashID("RU|Russia|ao kaspersky lab"); got != want {
+	if got, want := entryByRow(t, l, 11).ID, hashID("RU|ao kaspersky lab"); got != want {
 		t.Errorf("ID = %s, want %s", got, want)
 	}
 }
@@ -520,5 +520,27 @@ func TestReaderError(t *testing.T) {
 		if l != nil || !errors.Is(err, errDisk) || errors.Is(err, ErrSyntax) || !errors.As(err, &pe) || pe.Offset == 0 {
 			t.Errorf("%s: got %v, %v", name, l, err)
 		}
+	}
+}
+
+// IDs depend on the country's code and the folded name, so they survive a
+// renamed country heading and typographic changes to the name.
+func TestStableIDs(t *testing.T) {
+	id := func(country, entity string) string {
+		l, err := parseXMLString(xmlDoc([]string{country, entity, "For all items subject to the EAR.", "Presumption of denial.", "89 FR 52362, 6/24/24."}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Entries[0].ID
+	}
+	a := id("Turkey", "Example Makine A.S., Istanbul, Turkey.")
+	if b := id("T&#xFC;rkiye", "Example  Makine A.S. , Istanbul, T&#xFC;rkiye."); a != b {
+		t.Errorf("renamed country or respaced name changed the ID: %s != %s", a, b)
+	}
+	if c := id("Turkey", "Example Makina A.S., Istanbul, Turkey."); a == c {
+		t.Errorf("different names share the ID %s", a)
+	}
+	if d := id("Russia", "Example Makine A.S., Moscow, Russia."); a == d {
+		t.Errorf("different countries share the ID %s", a)
 	}
 }
