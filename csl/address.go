@@ -84,24 +84,24 @@ func ParseAddress(text string) sanctions.Address {
 		return a
 	}
 	last := parts[len(parts)-1]
-	if len(last) == 2 && isCountryCode(last) {
+	if len(last) == 2 && sanctions.IsCountryCode(last) {
 		a.Country = last
 		parts = parts[:len(parts)-1]
 	} else if len(parts) > 1 && !ambiguousCountryNames[strings.ToLower(last)] {
-		if c := CountryCode(last); c != "" && len(last) > 2 {
+		if c := countryCode(last); c != "" && len(last) > 2 {
 			a.Country = c
 			parts = parts[:len(parts)-1]
 		}
 	}
 	// "Yerevan, Armenia, AM": the country's name before its code.
-	if a.Country != "" && len(parts) > 0 && len(parts[len(parts)-1]) > 2 && CountryCode(parts[len(parts)-1]) == a.Country {
+	if a.Country != "" && len(parts) > 0 && len(parts[len(parts)-1]) > 2 && countryCode(parts[len(parts)-1]) == a.Country {
 		parts = parts[:len(parts)-1]
 	}
 	if len(parts) > 1 && looksPostal(parts[len(parts)-1]) {
 		a.PostalCode = parts[len(parts)-1]
 		parts = parts[:len(parts)-1]
 		// "Kowloon, Hong Kong, 999077, HK": the country's name again.
-		if a.Country != "" && len(parts) > 1 && len(parts[len(parts)-1]) > 2 && CountryCode(parts[len(parts)-1]) == a.Country {
+		if a.Country != "" && len(parts) > 1 && len(parts[len(parts)-1]) > 2 && countryCode(parts[len(parts)-1]) == a.Country {
 			parts = parts[:len(parts)-1]
 		}
 	}
@@ -186,10 +186,10 @@ func parseIDs(s string, legacy bool) []sanctions.Identifier {
 		switch {
 		case n == 1:
 			id.Number = parts[0]
-		case legacy || (n == 3 && isCountryCode(parts[0]) && !isCountryCode(parts[2])):
+		case legacy || (n == 3 && sanctions.IsCountryCode(parts[0]) && !sanctions.IsCountryCode(parts[2])):
 			id.Type = parts[n-1]
 			mid := parts[:n-1]
-			if n >= 3 && isCountryCode(parts[0]) {
+			if n >= 3 && sanctions.IsCountryCode(parts[0]) {
 				id.Country = parts[0]
 				mid = parts[1 : n-1]
 			}
@@ -197,7 +197,7 @@ func parseIDs(s string, legacy bool) []sanctions.Identifier {
 		default:
 			id.Type = parts[0]
 			mid := parts[1:]
-			if n >= 3 && isCountryCode(parts[n-1]) {
+			if n >= 3 && sanctions.IsCountryCode(parts[n-1]) {
 				id.Country = parts[n-1]
 				mid = parts[1 : n-1]
 			}
@@ -207,4 +207,10 @@ func parseIDs(s string, legacy bool) []sanctions.Identifier {
 		out = append(out, id)
 	}
 	return out
+}
+
+// countryCode is sanctions.CountryCode with "" for an unknown country.
+func countryCode(s string) string {
+	c, _ := sanctions.CountryCode(s)
+	return c
 }

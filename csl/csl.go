@@ -266,7 +266,7 @@ func (r *Record) Party() sanctions.Party {
 	}
 	var countries []string
 	add := func(c string) {
-		if len(c) == 2 && isCountryCode(c) {
+		if len(c) == 2 && sanctions.IsCountryCode(c) {
 			for _, x := range countries {
 				if x == c {
 					return
@@ -314,7 +314,7 @@ func (r *Record) Party() sanctions.Party {
 	if p.Kind == sanctions.KindVessel || r.CallSign != "" || r.VesselType != "" || r.VesselFlag != "" ||
 		r.VesselOwner != "" || r.GrossTonnage != "" || r.GrossRegisteredTonnage != "" {
 		flag := r.VesselFlag
-		if c := CountryCode(flag); c != "" {
+		if c := countryCode(flag); c != "" {
 			flag = c
 		}
 		p.Vessel = &sanctions.Vessel{
@@ -625,7 +625,7 @@ func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
 		a.Region = t("addresses.state", a.Region)
 		a.PostalCode = t("addresses.postal_code", a.PostalCode)
 		country := t("addresses.country", a.Country)
-		a.Country = CountryCode(country)
+		a.Country = countryCode(country)
 		if country != "" && a.Country == "" {
 			b.warn(raw, "addresses.country", "country %q is not a known ISO code or name", country)
 		}
@@ -672,7 +672,7 @@ func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
 	countries := func(field string, items []string, text string) []string {
 		vals := list(field, items, text)
 		for i, v := range vals {
-			if c := CountryCode(v); c != "" {
+			if c := countryCode(v); c != "" {
 				vals[i] = c
 			} else {
 				b.warn(raw, field, "%q is not a known country; kept as text", v)
@@ -698,7 +698,7 @@ func (b *builder) build(raw *rawRecord, rec *Record) *RowError {
 		id.Type = t("ids.type", id.Type)
 		id.Number = t("ids.number", id.Number)
 		country := t("ids.country", id.Country)
-		id.Country = CountryCode(country)
+		id.Country = countryCode(country)
 		if id.Country == "" {
 			id.Country = country
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/rpscreen/rpscreen/sanctions"
 	"os"
 	"path/filepath"
 	"testing"
@@ -59,7 +60,7 @@ func checkResult(t *testing.T, res *Result, err error, strict bool) {
 		}
 		p := r.Party()
 		for _, c := range p.Countries {
-			if !isCountryCode(c) {
+			if !sanctions.IsCountryCode(c) {
 				t.Errorf("record %d: country %q is not an ISO code", r.Index, c)
 			}
 		}

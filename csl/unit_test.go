@@ -177,20 +177,6 @@ func TestSourceCode(t *testing.T) {
 	}
 }
 
-func TestCountryCode(t *testing.T) {
-	tests := map[string]string{
-		"CN": "CN", "cn": "CN", "Iran": "IR", "Democratic People's Republic of Korea": "KP",
-		"Democratic People’s Republic of Korea": "KP", "Russia": "RU", "Russian Federation": "RU",
-		"Burma": "MM", "the Netherlands": "NL", "Syrian Arab Republic": "SY", "Hong Kong": "HK",
-		"Panama": "PA", "XX": "", "": "", "Atlantis": "", "Kosovo": "XK",
-	}
-	for in, want := range tests {
-		if got := CountryCode(in); got != want {
-			t.Errorf("CountryCode(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestSniff(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -59,15 +59,15 @@ func parseAddress(text string, def Country) sanctions.Address {
 	if len(segs) == 0 {
 		return a
 	}
-	if def.Name != "" && countryKey(segs[len(segs)-1]) == countryKey(def.Name) {
+	if def.Name != "" && sameName(segs[len(segs)-1], def.Name) {
 		// The entry's own country, even when it is not in the table.
 		segs = segs[:len(segs)-1]
-	} else if c, ok := CountryCode(segs[len(segs)-1]); ok {
+	} else if c, ok := sanctions.CountryCode(segs[len(segs)-1]); ok {
 		a.Country = c
 		segs = segs[:len(segs)-1]
 		// "Hong Kong" entries sometimes end "..., Kowloon, Hong Kong, China".
 		if len(segs) > 0 && c == "CN" {
-			if c2, ok := CountryCode(segs[len(segs)-1]); ok && c2 == "HK" {
+			if c2, ok := sanctions.CountryCode(segs[len(segs)-1]); ok && c2 == "HK" {
 				a.Country = c2
 				segs = segs[:len(segs)-1]
 			}
@@ -125,4 +125,11 @@ func isCityLike(s string) bool {
 		return false
 	}
 	return !notCityWords[lastWord(s)]
+}
+
+// sameName reports whether two names are equal but for case, spacing and
+// trailing dots.
+func sameName(a, b string) bool {
+	norm := func(s string) string { return strings.TrimRight(strings.Join(strings.Fields(s), " "), ".") }
+	return strings.EqualFold(norm(a), norm(b))
 }

@@ -48,7 +48,7 @@ func interpret(l *List, rows []rawRow, format string) error {
 		j.countryText = oneLine(j.cells[0])
 		j.entityText = strings.Join(lines(j.cells[1]), "\n")
 		if j.countryText != "" && !isReserved(j.countryText) {
-			code, _ := CountryCode(j.countryText)
+			code, _ := sanctions.CountryCode(j.countryText)
 			country = Country{Name: j.countryText, Code: code}
 			haveCountry = true
 		}

@@ -1,10 +1,9 @@
-package csl
+package sanctions
 
 import "strings"
 
-// countryNames maps ISO 3166-1 alpha-2 codes to English short names. The
-// table covers the officially assigned codes plus XK (Kosovo), which OFAC
-// uses.
+// countryNames maps ISO 3166-1 alpha-2 codes to English short names: the
+// officially assigned codes plus XK (Kosovo), which OFAC uses.
 var countryNames = map[string]string{
 	"AD": "Andorra",
 	"AE": "United Arab Emirates",
@@ -258,73 +257,84 @@ var countryNames = map[string]string{
 	"ZW": "Zimbabwe",
 }
 
-// countryAliases maps other English names the lists use for a country,
-// in lower case, to its code.
+// countryAliases maps other names the lists use for a country (folded by
+// countryKey) to its code: official long forms, the Entity List's
+// destination headings ("China, People's Republic of", "Korea, North"),
+// and common variants found in addresses.
 var countryAliases = map[string]string{
+	"bolivia, plurinational state of":        "BO",
+	"brunei darussalam":                      "BN",
 	"burma":                                  "MM",
-	"myanmar":                                "MM",
+	"burma (myanmar)":                        "MM",
+	"cabo verde":                             "CV",
+	"china, people's republic of":            "CN",
+	"congo":                                  "CG",
+	"congo, democratic republic of the":      "CD",
+	"congo, republic of the":                 "CG",
+	"crimea":                                 "UA",
+	"crimea region of ukraine":               "UA",
+	"czech republic":                         "CZ",
 	"democratic people's republic of korea":  "KP",
-	"korea, north":                           "KP",
-	"korea, democratic people's republic of": "KP",
+	"democratic republic of the congo":       "CD",
 	"dprk":                                   "KP",
-	"republic of korea":                      "KR",
-	"korea, south":                           "KR",
-	"korea":                                  "KR",
+	"england":                                "GB",
+	"gaza":                                   "PS",
+	"great britain":                          "GB",
+	"holy see":                               "VA",
+	"hong kong sar":                          "HK",
+	"hong kong, china":                       "HK",
 	"iran (islamic republic of)":             "IR",
+	"iran, islamic republic of":              "IR",
 	"islamic republic of iran":               "IR",
-	"russian federation":                     "RU",
-	"syrian arab republic":                   "SY",
+	"ivory coast":                            "CI",
+	"korea":                                  "KR",
+	"korea, democratic people's republic of": "KP",
+	"korea, north":                           "KP",
+	"korea, republic of":                     "KR",
+	"korea, south":                           "KR",
+	"kyrgyz republic":                        "KG",
+	"lao people's democratic republic":       "LA",
+	"laos people's democratic republic":      "LA",
+	"macau":                                  "MO",
+	"macedonia":                              "MK",
+	"moldova, republic of":                   "MD",
+	"northern ireland":                       "GB",
+	"palestine":                              "PS",
+	"palestinian territory":                  "PS",
 	"people's republic of china":             "CN",
 	"prc":                                    "CN",
-	"hong kong":                              "HK",
-	"macau":                                  "MO",
-	"macao":                                  "MO",
-	"taiwan, province of china":              "TW",
-	"west bank":                              "PS",
-	"gaza":                                   "PS",
-	"palestinian territory":                  "PS",
-	"palestine":                              "PS",
-	"united states of america":               "US",
-	"usa":                                    "US",
-	"u.s.a.":                                 "US",
-	"uk":                                     "GB",
-	"great britain":                          "GB",
-	"england":                                "GB",
-	"turkiye":                                "TR",
-	"türkiye":                                "TR",
-	"czech republic":                         "CZ",
-	"ivory coast":                            "CI",
-	"cote d'ivoire":                          "CI",
-	"côte d'ivoire":                          "CI",
-	"congo, democratic republic of the":      "CD",
-	"democratic republic of the congo":       "CD",
-	"congo, republic of the":                 "CG",
+	"republic of korea":                      "KR",
 	"republic of the congo":                  "CG",
-	"congo":                                  "CG",
-	"north macedonia":                        "MK",
-	"eswatini":                               "SZ",
-	"cabo verde":                             "CV",
-	"laos people's democratic republic":      "LA",
-	"lao people's democratic republic":       "LA",
-	"viet nam":                               "VN",
-	"holy see":                               "VA",
-	"moldova, republic of":                   "MD",
-	"venezuela, bolivarian republic of":      "VE",
-	"bolivia, plurinational state of":        "BO",
+	"republic of turkiye":                    "TR",
+	"russian federation":                     "RU",
+	"scotland":                               "GB",
+	"slovak republic":                        "SK",
+	"syrian arab republic":                   "SY",
+	"taiwan, province of china":              "TW",
 	"tanzania, united republic of":           "TZ",
-	"brunei darussalam":                      "BN",
 	"the bahamas":                            "BS",
 	"the gambia":                             "GM",
 	"the netherlands":                        "NL",
+	"the philippines":                        "PH",
+	"turkiye":                                "TR",
+	"u.a.e":                                  "AE",
+	"u.k":                                    "GB",
+	"u.s.a":                                  "US",
 	"uae":                                    "AE",
+	"uk":                                     "GB",
+	"united states of america":               "US",
+	"usa":                                    "US",
+	"venezuela, bolivarian republic of":      "VE",
+	"viet nam":                               "VN",
+	"wales":                                  "GB",
+	"west bank":                              "PS",
 }
 
-// countryByName is the reverse of countryNames plus countryAliases, keyed
-// by lower-case name.
-var countryByName = func() map[string]string {
+// countryByKey maps every known name, folded by countryKey, to its code.
+var countryByKey = func() map[string]string {
 	m := make(map[string]string, len(countryNames)+len(countryAliases))
 	for code, name := range countryNames {
-		m[strings.ToLower(name)] = code
+		m[countryKey(name)] = code
 	}
 	for name, code := range countryAliases {
 		m[name] = code
@@ -332,37 +342,49 @@ var countryByName = func() map[string]string {
 	return m
 }()
 
-// isCountryCode reports whether s is an upper-case ISO 3166-1 alpha-2
-// code that the table knows.
-func isCountryCode(s string) bool {
-	if len(s) != 2 {
-		return false
-	}
-	_, ok := countryNames[s]
-	return ok
+var countryFold = strings.NewReplacer(
+	"\u2019", "'", "\u2018", "'", "`", "'",
+	"ü", "u", "Ü", "u", "ç", "c", "é", "e", "ô", "o", "ã", "a", "å", "a", "Å", "a",
+	"í", "i", "ñ", "n", "ö", "o",
+)
+
+// countryKey folds a country name for lookup: lower case, curly quotes and
+// the diacritics country names carry folded, spaces collapsed, trailing dots
+// dropped.
+func countryKey(name string) string {
+	s := strings.ToLower(countryFold.Replace(name))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, ". ")
 }
 
-// CountryCode returns the ISO 3166-1 alpha-2 code for s, which may be a
-// code in any case ("cn") or an English country name ("Democratic People's
-// Republic of Korea", "Iran"). It returns "" when s names no country the
-// table knows.
-func CountryCode(s string) string {
-	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "."))
-	if s == "" {
-		return ""
-	}
+// CountryCode returns the ISO 3166-1 alpha-2 code for s, which may be a code
+// in any case ("cn") or a country name as the US lists write it ("China,
+// People's Republic of", "Korea, North", "Türkiye", "Russian Federation",
+// "U.K."). It reports false when s names no country the table knows.
+func CountryCode(s string) (string, bool) {
+	s = strings.TrimSpace(s)
 	if len(s) == 2 {
-		u := strings.ToUpper(s)
-		if isCountryCode(u) {
-			return u
+		if u := strings.ToUpper(s); countryNames[u] != "" {
+			return u, true
 		}
-		return ""
 	}
-	l := strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-	l = strings.Join(strings.Fields(l), " ")
-	if c, ok := countryByName[l]; ok {
-		return c
+	k := countryKey(s)
+	if k == "" {
+		return "", false
 	}
-	l = strings.TrimPrefix(l, "the ")
-	return countryByName[l]
+	if c, ok := countryByKey[k]; ok {
+		return c, true
+	}
+	c, ok := countryByKey[strings.TrimPrefix(k, "the ")]
+	return c, ok
 }
+
+// IsCountryCode reports whether s is an upper-case ISO 3166-1 alpha-2 code
+// the table knows (XK included).
+func IsCountryCode(s string) bool {
+	return len(s) == 2 && countryNames[s] != ""
+}
+
+// CountryName returns the English short name of an ISO 3166-1 alpha-2
+// code, or "" for an unknown code.
+func CountryName(code string) string { return countryNames[strings.ToUpper(code)] }
