@@ -187,11 +187,7 @@ func (c citeCache) parse(s string) ([]sanctions.FRCitation, []string) {
 	if r, ok := c[s]; ok {
 		return slices.Clone(r.cites), slices.Clone(r.rest)
 	}
-	cites, ok := fastCitations(s)
-	var rest []string
-	if !ok {
-		cites, rest = sanctions.ParseFRCitations(s)
-	}
+	cites, rest := sanctions.ParseFRCitations(s)
 	c[s] = citeResult{cites, rest}
 	return slices.Clone(cites), slices.Clone(rest)
 }

@@ -81,6 +81,15 @@ var (
 // caller can keep what could not be read. A date that is not a real calendar
 // date is left in rest and the citation keeps a zero Date.
 func ParseFRCitations(s string) (cites []FRCitation, rest []string) {
+	if cites, ok := fastCitations(s); ok {
+		return cites, nil
+	}
+	return parseCitations(s)
+}
+
+// parseCitations is ParseFRCitations for every style, with regular
+// expressions.
+func parseCitations(s string) (cites []FRCitation, rest []string) {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	type span struct {
 		lo, hi int

@@ -1,11 +1,9 @@
-package entitylist
+package sanctions
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/rpscreen/rpscreen/sanctions"
 )
 
 var citationCells = []string{
@@ -36,12 +34,12 @@ func TestFastCitations(t *testing.T) {
 			continue
 		}
 		accepted++
-		slow, rest := sanctions.ParseFRCitations(s)
+		slow, rest := parseCitations(s)
 		if len(rest) > 0 {
-			t.Errorf("%q: fast reader accepted text the full parser leaves unread: %q", s, rest)
+			t.Errorf("%q: fast reader accepted text parseCitations leaves unread: %q", s, rest)
 		}
 		if d := cmp.Diff(slow, fast); d != "" {
-			t.Errorf("%q (-ParseFRCitations +fast):\n%s", s, d)
+			t.Errorf("%q (-parseCitations +fast):\n%s", s, d)
 		}
 	}
 	if accepted < 7 {
@@ -58,9 +56,9 @@ func FuzzFastCitations(f *testing.F) {
 		if !ok {
 			return
 		}
-		slow, rest := sanctions.ParseFRCitations(s)
+		slow, rest := parseCitations(s)
 		if len(rest) > 0 || !cmp.Equal(slow, fast) {
-			t.Fatalf("%q: fast %v, ParseFRCitations %v rest %q", s, fast, slow, rest)
+			t.Fatalf("%q: fast %v, parseCitations %v rest %q", s, fast, slow, rest)
 		}
 	})
 }

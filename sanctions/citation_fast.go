@@ -1,19 +1,16 @@
-package entitylist
+package sanctions
 
-import (
-	"strconv"
+import "strconv"
 
-	"github.com/rpscreen/rpscreen/sanctions"
-)
-
-// fastCitations reads the common shape of the citation column, a list of
+// fastCitations reads the commonest shape of citation text, a list of
 // "84 FR 22961, 5/21/19." items (a page range and the date optional), with
-// a plain scanner. It reports false for anything else, and the caller then
-// uses sanctions.ParseFRCitations, which reads every style; where both
-// apply they give the same result (see TestFastCitations and
-// FuzzFastCitations).
-func fastCitations(s string) ([]sanctions.FRCitation, bool) {
-	var out []sanctions.FRCitation
+// a plain scanner, several times faster than the regular expressions of
+// parseCitations. It reports false for anything else, and
+// ParseFRCitations then falls back to parseCitations, which reads every
+// style; where both apply they give the same result (see
+// TestFastCitations and FuzzFastCitations).
+func fastCitations(s string) ([]FRCitation, bool) {
+	var out []FRCitation
 	i := 0
 	num := func(max int) (int, string, bool) {
 		j := i
@@ -36,13 +33,12 @@ func fastCitations(s string) ([]sanctions.FRCitation, bool) {
 		return false
 	}
 	for i < len(s) {
-		var c sanctions.FRCitation
+		var c FRCitation
 		var ok bool
 		if c.Volume, _, ok = num(3); !ok || !lit(" FR ") {
 			return nil, false
 		}
-		var first string
-		if c.Page, first, ok = num(6); !ok {
+		if c.Page, _, ok = num(6); !ok {
 			return nil, false
 		}
 		if lit("-") {
@@ -50,14 +46,14 @@ func fastCitations(s string) ([]sanctions.FRCitation, bool) {
 			if !ok {
 				return nil, false
 			}
-			c.LastPage = lastPage(c.Page, first, last)
+			c.LastPage = expandLastPage(c.Page, last)
 		}
 		if lit(", ") {
 			j := datePrefix(s[i:])
 			if j == 0 {
 				return nil, false
 			}
-			d, err := sanctions.ParseDate(s[i : i+j])
+			d, err := ParseDate(s[i : i+j])
 			if err != nil {
 				return nil, false
 			}
@@ -103,18 +99,4 @@ func datePrefix(s string) int {
 		return 0
 	}
 	return i
-}
-
-// lastPage reads the end of a page range as sanctions.ParseFRCitations
-// does: trailing digits may be abbreviated (52362-64), and an end before
-// the start is dropped.
-func lastPage(first int, firstDigits, s string) int {
-	n, _ := strconv.Atoi(s)
-	if len(s) < len(firstDigits) {
-		n, _ = strconv.Atoi(firstDigits[:len(firstDigits)-len(s)] + s)
-	}
-	if n < first {
-		return 0
-	}
-	return n
 }
