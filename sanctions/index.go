@@ -63,6 +63,41 @@ const (
 // with a margin.
 var idxMinUnmatchedCost = calibrateUnmatchedCost()
 
+// idxOrgUnmatchedCost and idxOrgConflictCost are the same, measured on
+// pairs of names of which one is an organisation's.
+var idxOrgUnmatchedCost, idxOrgConflictCost = calibrateOrgCosts()
+
+// calibrateOrgCosts measures the unmatched and conflict costs on name
+// pairs where either side is an organisation's, as calibrateUnmatchedCost
+// and calibrateConflictCost do for all pairs.
+func calibrateOrgCosts() (float64, float64) {
+	words := []string{"zqvx", "wrtk", "plmb", "dfgh", "jkxz"}
+	cu, cc := 1.0, 2.0
+	kinds := []names.Kind{names.KindPerson, names.KindOrganization, names.KindUnknown}
+	for _, ka := range kinds {
+		for _, kb := range kinds {
+			if ka != names.KindOrganization && kb != names.KindOrganization {
+				continue
+			}
+			for k := 1; k < len(words); k++ {
+				short := names.Parse(strings.Join(words[:k], " "), ka)
+				long := names.Parse(strings.Join(words[:k+1], " "), kb)
+				for _, pair := range [][2]*names.Name{{short, long}, {long, short}} {
+					if sc := names.Score(pair[0], pair[1], nil); sc > 0 && sc < 1 {
+						cu = min(cu, 2*float64(k)/sc-2*float64(k))
+					}
+				}
+				a := names.Parse(strings.Join(words[:k], " ")+" qqzz", ka)
+				b := names.Parse(strings.Join(words[:k], " ")+" yyxw", kb)
+				if sc := names.Score(a, b, nil); sc > 0 && sc < 1 {
+					cc = min(cc, (2*float64(k)/sc-2*float64(k))/2)
+				}
+			}
+		}
+	}
+	return max(min(cu*0.8, 1), idxMinUnmatchedCost), max(min(cc*0.8, 2), idxMinConflictCost)
+}
+
 // idxMinConflictCost is the least the engine charges per unit of weight
 // for each of two unmatched tokens when both names have one ("Beijing Foo"
 // against "Beijing Bar"), measured like idxMinUnmatchedCost.
@@ -1289,14 +1324,17 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	for _, e := range exact {
 		fn(e)
 	}
-	ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
-	m := min(ce, 2*cc-ce)
 	tf := float32(t)
 	for ci := range s.cands {
 		cd := &s.cands[ci]
 		if slices.Contains(exact, cd.entry) {
 			continue
 		}
+		ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
+		if q.Kind == names.KindOrganization || ix.entries[cd.entry].name.Kind == names.KindOrganization {
+			ce, cc = float32(idxOrgUnmatchedCost), float32(idxOrgConflictCost)
+		}
+		m := min(ce, 2*cc-ce)
 		g := cd.gain
 		var paired [idxMaxQueryTokens]bool
 		for i := range units {
