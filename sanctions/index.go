@@ -159,6 +159,8 @@ type idxTerm struct {
 	krunes      int    // letters of key
 	tsig, tsig2 uint32 // keySig2 of text
 	ksig, ksig2 uint32 // keySig2 of key
+	asig, asig2 uint32 // keySig2 of alt
+	arunes      int
 	kind        names.TokenKind
 	first       byte
 	w           float64 // the token's weight as the engine weighs it
@@ -203,6 +205,7 @@ type nameIndex struct {
 	// entTok[entOff[e]:entOff[e+1]]: the terms of entry e's compared tokens.
 	entTok []int32
 	entOff []int32
+	entOrg []bool // the entry is an organisation's name
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// persons: words of names that may be compared as a person's, each
@@ -240,6 +243,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		acr = acr[:0]
 		var acrStart []int
 		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
+		ix.entOrg = append(ix.entOrg, n.Kind == names.KindOrganization)
 		for _, t := range n.Tokens {
 			if t.Kind == names.LegalForm || t.Kind == names.Stop || t.Text == "" {
 				continue
@@ -254,6 +258,8 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				term.ksig, term.ksig2 = keySig2(t.Key)
 				if strings.IndexByte(t.Text, 'j') >= 0 {
 					term.alt = altKey(t.Text)
+					term.asig, term.asig2 = keySig2(term.alt)
+					term.arunes = utf8.RuneCountInString(term.alt)
 				}
 				ix.terms = append(ix.terms, term)
 				ix.addSpelling(t.Text, idxRef{id, true})
@@ -1061,56 +1067,58 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 // keys with j read as zh) by edit distance, and, when abbrev is set, a
 // truncation; 0 when it is below minSim.
 func spellSim(q *idxSpell, t *idxTerm, minSim float64, abbrev bool) float64 {
-	best := 0.0
-	try := func(a string, la int, as1, as2 uint32, b string, lb int, bs1, bs2 uint32) {
-		if a == "" || b == "" {
-			return
-		}
-		long, short := max(la, lb), min(la, lb)
-		if short < 3 || long-short > long/2 {
-			return
-		}
-		dmax := int((1 - minSim) * float64(long))
-		if short <= 4 {
-			dmax = min(dmax, 1)
-		}
-		if dmax < long-short || dmax == 0 {
-			return
-		}
-		if bits.OnesCount32(as1&^bs1) > dmax || bits.OnesCount32(bs1&^as1) > dmax ||
-			bits.OnesCount32(as1^bs1)+bits.OnesCount32(as2^bs2) > 2*dmax {
-			return
-		}
-		var d int
-		if la == len(a) && lb == len(b) {
-			d = osaBoundedBytes(a, b, dmax)
+	best := trySpell(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2, minSim)
+	if q.key != "" && t.key != "" {
+		if q.key == t.key {
+			best = max(best, idxKeyEqualSim)
 		} else {
-			d = osaBounded([]rune(a), []rune(b), dmax)
-		}
-		if d > dmax {
-			return
-		}
-		if sim := min(1-float64(d)/float64(long), idxMaxFuzzySim); sim >= minSim {
-			best = max(best, sim)
+			best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2, minSim))
 		}
 	}
-	try(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2)
-	try(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2)
 	if q.alt != "" {
-		try(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2)
+		best = max(best, trySpell(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2, minSim))
 	}
 	if t.alt != "" {
-		as1, as2 := keySig2(t.alt)
-		try(q.key, q.krunes, q.ksig, q.ksig2, t.alt, utf8.RuneCountInString(t.alt), as1, as2)
-	}
-	if q.key == t.key && q.key != "" {
-		best = max(best, idxKeyEqualSim)
+		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.alt, t.arunes, t.asig, t.asig2, minSim))
 	}
 	if abbrev && best < idxPrefixSim && q.text != "" && t.text != "" && q.text[0] == t.text[0] &&
 		(isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
 		best = idxPrefixSim
 	}
 	return best
+}
+
+// trySpell is the similarity bound of two spellings by edit distance, or
+// 0 below minSim.
+func trySpell(a string, la int, as1, as2 uint32, b string, lb int, bs1, bs2 uint32, minSim float64) float64 {
+	long, short := max(la, lb), min(la, lb)
+	if short < 3 || long-short > long/2 {
+		return 0
+	}
+	dmax := int((1 - minSim) * float64(long))
+	if short <= 4 {
+		dmax = min(dmax, 1)
+	}
+	if dmax < long-short || dmax == 0 {
+		return 0
+	}
+	if bits.OnesCount32(as1&^bs1) > dmax || bits.OnesCount32(bs1&^as1) > dmax ||
+		bits.OnesCount32(as1^bs1)+bits.OnesCount32(as2^bs2) > 2*dmax {
+		return 0
+	}
+	var d int
+	if la == len(a) && lb == len(b) {
+		d = osaBoundedBytes(a, b, dmax)
+	} else {
+		d = osaBounded([]rune(a), []rune(b), dmax)
+	}
+	if d > dmax {
+		return 0
+	}
+	if sim := min(1-float64(d)/float64(long), idxMaxFuzzySim); sim >= minSim {
+		return sim
+	}
+	return 0
 }
 
 // isTruncation reports whether short is long cut after four letters or
@@ -1331,7 +1339,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			continue
 		}
 		ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
-		if q.Kind == names.KindOrganization || ix.entries[cd.entry].name.Kind == names.KindOrganization {
+		if q.Kind == names.KindOrganization || ix.entOrg[cd.entry] {
 			ce, cc = float32(idxOrgUnmatchedCost), float32(idxOrgConflictCost)
 		}
 		m := min(ce, 2*cc-ce)
