@@ -82,9 +82,10 @@ func buildOptions(opts []Option) screenOptions {
 
 // How much a matching address and a matching country raise a name score:
 // score = 1 - (1-name)(1-corrAddress*addressScore)(1-corrCountry). They
-// never lower it, and never lift an inexact name to 1. An address (at
-// least corrAddressMin similar) can lift a name below the threshold to a
-// hit; a country only raises a hit.
+// never lower it, and never lift an inexact name to 1. A street-level
+// address (names.Address.StreetLevel) at least corrAddressMin similar can
+// lift a name below the threshold to a hit; a city alone does not
+// corroborate; a country only raises a hit.
 const (
 	corrAddress    = 0.2
 	corrCountry    = 0.05
@@ -221,7 +222,7 @@ func (s *Screener) screen(q Query, o *screenOptions) []Match {
 		// to t. A matching country raises the score of a hit but never
 		// makes one: most vendors share a country with some listed party.
 		tn := t
-		if qa != nil {
+		if qa != nil && qa.StreetLevel() {
 			tn = max(0, (t-corrAddress)/(1-corrAddress))
 		}
 		s.ix.candidates(qn, tn-idxMaxLegalBonus-1e-9, func(e int32) {
@@ -275,7 +276,7 @@ func (s *Screener) screen(q Query, o *screenOptions) []Match {
 		if country != "" {
 			m.CountryMatch = hasCountry(p, country)
 		}
-		if h.addr >= 0 && (h.entry < 0 || h.addrScore >= corrAddressMin) {
+		if h.addr >= 0 && (h.entry < 0 || (h.addrScore >= corrAddressMin && qa.StreetLevel())) {
 			a := s.addrs.raw[h.addr]
 			m.MatchedAddress = &a
 			m.AddressScore = round4(h.addrScore)

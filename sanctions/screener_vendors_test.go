@@ -14,8 +14,13 @@ import (
 
 // loadVendorList reads testdata/vendors/list.jsonl into a snapshot.
 func loadVendorList(t testing.TB) Snapshot {
+	return loadVendorListFrom(t, "vendors")
+}
+
+// loadVendorListFrom reads testdata/<dir>/list.jsonl into a snapshot.
+func loadVendorListFrom(t testing.TB, dir string) Snapshot {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "vendors", "list.jsonl"))
+	f, err := os.Open(filepath.Join("..", "testdata", dir, "list.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +50,12 @@ type vendorRow struct {
 }
 
 func loadVendorCSV(t testing.TB, name string) [][]string {
+	return loadVendorCSVFrom(t, "vendors", name)
+}
+
+func loadVendorCSVFrom(t testing.TB, dir, name string) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "vendors", name))
+	f, err := os.Open(filepath.Join("..", "testdata", dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,5 +171,54 @@ func TestVendorScreening(t *testing.T) {
 				t.Errorf("precision %.3f < %.2f", precision, set.minPrec)
 			}
 		})
+	}
+}
+
+// TestVendorScreeningIndependent screens the independent held-out set in
+// testdata/vendors-holdout (its own list, vendor master and expected hits,
+// written without looking at the engine or at testdata/vendors) and
+// reports recall and precision at the default threshold beside the
+// acceptance bar of the labelled set (0.98, 0.95). Since the set exists to
+// measure generalisation and must not be tuned against, it fails only
+// below 0.9 on either, a regression no single row explains. It is skipped
+// when the set is absent.
+func TestVendorScreeningIndependent(t *testing.T) {
+	if _, err := os.Stat(filepath.Join("..", "testdata", "vendors-holdout", "list.jsonl")); err != nil {
+		t.Skip("testdata/vendors-holdout absent")
+	}
+	s := NewScreener(loadVendorListFrom(t, "vendors-holdout"))
+	var vendors []vendorRow
+	for _, r := range loadVendorCSVFrom(t, "vendors-holdout", "vendors.csv") {
+		vendors = append(vendors, vendorRow{r[0], r[1], r[2], r[3], r[4]})
+	}
+	expected := map[string]map[string]bool{}
+	variant := map[string]string{}
+	for _, r := range loadVendorCSVFrom(t, "vendors-holdout", "expected.csv") {
+		set := map[string]bool{}
+		for _, id := range strings.Split(r[1], "|") {
+			set[id] = true
+		}
+		expected[r[0]] = set
+		variant[r[0]] = r[2]
+	}
+	found, flagged, correct, misses, falseHits := vendorScore(s, vendors, expected, variant)
+	recall := float64(found) / float64(len(expected))
+	precision := 1.0
+	if flagged > 0 {
+		precision = float64(correct) / float64(flagged)
+	}
+	for _, m := range misses {
+		t.Logf("miss: %s", m)
+	}
+	for _, m := range falseHits {
+		t.Logf("false hit: %s", m)
+	}
+	t.Logf("vendors %d, expected hits %d, found %d, flagged %d, correct %d: recall %.3f precision %.3f",
+		len(vendors), len(expected), found, flagged, correct, recall, precision)
+	if recall < 0.98 || precision < 0.95 {
+		t.Logf("below the labelled set's acceptance bar (recall 0.98, precision 0.95)")
+	}
+	if recall < 0.9 || precision < 0.9 {
+		t.Errorf("recall %.3f, precision %.3f: below 0.9", recall, precision)
 	}
 }

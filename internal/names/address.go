@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -586,6 +587,26 @@ func addrHan(run []rune) []string {
 		out = append(out, pinyinWord(run[start:]))
 	}
 	return out
+}
+
+// StreetLevel reports whether the address says more than a city or a
+// district: it has a house, building, floor or room number, or at least
+// three distinctive words. Only such an address is evidence that two
+// parties share premises.
+func (a *Address) StreetLevel() bool {
+	if a == nil {
+		return false
+	}
+	if len(a.Numbers) > 0 {
+		return true
+	}
+	n := 0
+	for i, w := range a.Words {
+		if !a.generic[i] && !slices.Contains(a.Words[:i], w) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // IsGenericAddressWord reports whether a normalised address word is one

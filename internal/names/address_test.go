@@ -140,3 +140,21 @@ func FuzzParseAddress(f *testing.F) {
 		_ = a.Key()
 	})
 }
+
+func TestStreetLevel(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Moscow, Russia", false},
+		{"Haidian District, Beijing", false},
+		{"No. 555 Qianmo Road, Hangzhou", true},
+		{"Bantian Huawei Base, Longgang District, Shenzhen", true},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ParseAddress(AddressParts{Text: tt.in}).StreetLevel(); got != tt.want {
+			t.Errorf("StreetLevel(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
