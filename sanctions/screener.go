@@ -104,6 +104,68 @@ type Screener struct {
 	ix       *nameIndex
 	addrs    *addrIndex
 	nameless []bool // parties screened by address only
+	results  resultCache
+}
+
+// resultCache keeps the matches of recent queries: vendor masters repeat
+// names, and a batch screens each distinct query once. It is bounded (a
+// full shard is emptied) and safe for concurrent use.
+type resultCache struct {
+	shards [16]struct {
+		mu sync.RWMutex
+		m  map[string][]Match
+	}
+}
+
+const resultCacheShardSize = 4096
+
+func (c *resultCache) shard(k string) int {
+	var h uint32 = 2166136261
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * 16777619
+	}
+	return int(h & 15)
+}
+
+func (c *resultCache) get(k string) ([]Match, bool) {
+	sh := &c.shards[c.shard(k)]
+	sh.mu.RLock()
+	v, ok := sh.m[k]
+	sh.mu.RUnlock()
+	return v, ok
+}
+
+func (c *resultCache) put(k string, v []Match) {
+	sh := &c.shards[c.shard(k)]
+	sh.mu.Lock()
+	if sh.m == nil || len(sh.m) >= resultCacheShardSize {
+		sh.m = make(map[string][]Match)
+	}
+	sh.m[k] = v
+	sh.mu.Unlock()
+}
+
+// cacheKey is the query and the options, exactly as given.
+func (o *screenOptions) cacheKey(q Query) string {
+	var b strings.Builder
+	b.WriteString(q.Name)
+	b.WriteByte(0)
+	b.WriteString(q.Address)
+	b.WriteByte(0)
+	b.WriteString(q.Country)
+	b.WriteByte(0)
+	b.WriteString(string(q.Kind))
+	fmt.Fprintf(&b, "\x00%v\x00%d", o.threshold, o.limit)
+	if o.lists != nil {
+		codes := make([]string, 0, len(o.lists))
+		for c := range o.lists {
+			codes = append(codes, c)
+		}
+		slices.Sort(codes)
+		b.WriteByte(0)
+		b.WriteString(strings.Join(codes, ","))
+	}
+	return b.String()
 }
 
 // NewScreener builds a Screener over the parties of the snapshots: it
@@ -198,6 +260,16 @@ func (s *Screener) Screen(q Query, opts ...Option) []Match {
 }
 
 func (s *Screener) screen(q Query, o *screenOptions) []Match {
+	key := o.cacheKey(q)
+	if ms, ok := s.results.get(key); ok {
+		return slices.Clone(ms)
+	}
+	ms := s.screenUncached(q, o)
+	s.results.put(key, slices.Clone(ms))
+	return ms
+}
+
+func (s *Screener) screenUncached(q Query, o *screenOptions) []Match {
 	t := o.threshold
 	country := strings.ToUpper(strings.TrimSpace(q.Country))
 	var qa *names.Address

@@ -344,3 +344,31 @@ func FuzzScreen(f *testing.F) {
 		}
 	})
 }
+
+// TestScreenRepeated checks that a repeated query (served from the result
+// cache) gives the same matches, that callers cannot change what the next
+// caller gets, and that different options are not confused.
+func TestScreenRepeated(t *testing.T) {
+	s := NewScreener(loadVendorList(t))
+	q := Query{Name: "Kaspersky Lab", Country: "RU"}
+	first := s.Screen(q)
+	if len(first) < 2 {
+		t.Fatalf("want several matches, got %v", matchIDs(first))
+	}
+	want := matchIDs(first)
+	first[0].Score = -1
+	first = first[:1]
+	second := s.Screen(q)
+	if diff := cmp.Diff(want, matchIDs(second)); diff != "" {
+		t.Errorf("repeated query differs:\n%s", diff)
+	}
+	if second[0].Score < 0 {
+		t.Error("a caller's change reached the cache")
+	}
+	if got := s.Screen(q, WithLimit(1)); len(got) != 1 {
+		t.Errorf("WithLimit(1) on a cached query: %d matches", len(got))
+	}
+	if got := s.Screen(Query{Name: "Kaspersky Lab", Country: "GB"}); got[0].CountryMatch && got[0].Party.ID == "V-EL-001" {
+		t.Error("country not part of the cache key")
+	}
+}
