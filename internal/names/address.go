@@ -126,7 +126,7 @@ var addrAbbrev = map[string]string{
 	"str.": "building", "blk": "block", "dasha": "building", "lou": "building",
 	"fl": "floor", "flr": "floor", "floor": "floor", "ceng": "floor", "etazh": "floor", "et": "floor",
 	"rm": "room", "room": "room", "shi": "room", "ste": "suite", "suite": "suite", "apt": "apartment",
-	"kv": "apartment", "ofc": "office", "of": "of", "off": "office", "ofis": "office", "unit": "unit",
+	"kv": "apartment", "flat": "apartment", "flt": "apartment", "ofc": "office", "of": "of", "off": "office", "ofis": "office", "unit": "unit",
 	"no": "number", "nr": "number", "num": "number", "hao": "number", "d": "number", "dom": "number", "house": "number",
 	"dist": "district", "distr": "district", "qu": "district", "rayon": "district", "raion": "district", "r-n": "district",
 	"obl": "region", "oblast": "region", "prov": "province", "sheng": "province",
@@ -631,40 +631,24 @@ func AddressScore(a, b *Address) float64 {
 	if totalA+totalB > 0 {
 		score = (matchedA + matchedB) / (totalA + totalB)
 	}
-	// Numbers: every role present on both sides must agree.
+	// Numbers: where both sides number the same role (house, building,
+	// floor, room), the fewer numbers must all be among the other's: one
+	// side may give more detail, but a different number is a different
+	// place.
 	agree, conflict := false, false
 	for role := RoleHouse; role <= RoleRoom; role++ {
-		inA, inB, common := false, false, false
-		for _, x := range a.Numbers {
-			if x.Role != role {
-				continue
-			}
-			inA = true
-			for _, y := range b.Numbers {
-				if y.Role == role {
-					inB = true
-					if x.Value == y.Value {
-						common = true
-					}
-				}
-			}
-		}
-		if !inA {
+		na, nb := addrRoleCount(a, role), addrRoleCount(b, role)
+		if na == 0 || nb == 0 {
 			continue
 		}
-		if !inB {
-			for _, y := range b.Numbers {
-				if y.Role == role {
-					inB = true
-				}
-			}
+		small, large := a, b
+		if na > nb {
+			small, large = b, a
 		}
-		if inA && inB {
-			if common {
-				agree = true
-			} else {
-				conflict = true
-			}
+		if addrRoleSubset(small, large, role) {
+			agree = true
+		} else {
+			conflict = true
 		}
 	}
 	if agree && !conflict && score > 0 {
@@ -689,6 +673,38 @@ func AddressScore(a, b *Address) float64 {
 		score = min(score, 0.3)
 	}
 	return max(0, min(1, score))
+}
+
+// addrRoleCount counts a's numbers of the given role.
+func addrRoleCount(a *Address, role NumberRole) int {
+	n := 0
+	for _, x := range a.Numbers {
+		if x.Role == role {
+			n++
+		}
+	}
+	return n
+}
+
+// addrRoleSubset reports whether every number of the role in a is also a
+// number of that role in b.
+func addrRoleSubset(a, b *Address, role NumberRole) bool {
+	for _, x := range a.Numbers {
+		if x.Role != role {
+			continue
+		}
+		found := false
+		for _, y := range b.Numbers {
+			if y.Role == role && y.Value == x.Value {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // addrCover returns the weight of a's words found in b and a's total

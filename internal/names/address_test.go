@@ -96,6 +96,7 @@ func TestParseAddress(t *testing.T) {
 func TestAddressScore(t *testing.T) {
 	hik := AddressParts{Text: "No. 555 Qianmo Road, Binjiang District, Hangzhou, Zhejiang, 310051, China", Country: "CN"}
 	kasp := AddressParts{Text: "39A/2 Leningradskoe Shosse, Moscow, 125212, Russia", Country: "RU"}
+	hkFlat := AddressParts{Text: "Flat 12, 3/F, Example Industrial Building, 8 Sample Street, Kwun Tong, Kowloon, Hong Kong", Country: "HK"}
 	tests := []struct {
 		name     string
 		a, b     AddressParts
@@ -113,6 +114,10 @@ func TestAddressScore(t *testing.T) {
 		{"unrelated", hik, kasp, 0, 0.1},
 		{"Cyrillic against Latin", kasp, AddressParts{Text: "Ленинградское шоссе, д. 39А/2, Москва"}, 0.8, 1},
 		{"empty", hik, AddressParts{}, 0, 0},
+		{"same flat", hkFlat, AddressParts{Text: "Flat 12, 3/F, Example Industrial Bldg, 8 Sample St, Kwun Tong, Kowloon"}, 0.9, 1},
+		{"another flat in the building", hkFlat, AddressParts{Text: "Flat 14, 3/F, Example Industrial Bldg, 8 Sample St, Kwun Tong, Kowloon"}, 0, 0.4},
+		{"another floor", hkFlat, AddressParts{Text: "Flat 12, 5/F, Example Industrial Building, 8 Sample Street, Kwun Tong"}, 0, 0.4},
+		{"building without the flat", hkFlat, AddressParts{Text: "Example Industrial Building, 8 Sample Street, Kwun Tong, Kowloon"}, 0.6, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
