@@ -263,3 +263,19 @@ func TestUsage(t *testing.T) {
 		t.Errorf("bad transaction class: exit %d", code)
 	}
 }
+
+func TestCheckAddressAlone(t *testing.T) {
+	code, out, stderr := runCLI(t, "check", "--json", "--list", elXML,
+		"--address", "Flat 12, 3/F, Example Industrial Bldg, 8 Sample St, Kwun Tong, Kowloon, HK")
+	if code != 1 {
+		t.Fatalf("listed address: exit %d: %s", code, stderr)
+	}
+	m := jsonLines(t, out)[0]["matches"].([]any)[0].(map[string]any)
+	if m["name"] != nil && m["name"] != "" || !strings.Contains(m["matched_address"].(string), "Flat 12") {
+		t.Errorf("address-only match = %v", m)
+	}
+	if code, out, _ := runCLI(t, "check", "--list", elXML,
+		"--address", "Flat 14, 3/F, Example Industrial Bldg, 8 Sample St, Kwun Tong, Kowloon, HK"); code != 0 {
+		t.Errorf("another flat in the same building: exit %d\n%s", code, out)
+	}
+}
