@@ -22,6 +22,7 @@ type StatusError struct {
 	Status int
 }
 
+// Error says which URL answered which status.
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("fetch %s: HTTP status %d", e.URL, e.Status)
 }
