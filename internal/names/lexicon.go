@@ -76,6 +76,7 @@ var legalForms = []legalForm{
 		"societatea cu raspundere limitata", "sociedad de responsabilidad limitada",
 		"societa a responsabilita limitata", "spolka z ograniczona odpowiedzialnoscia",
 		"spolecnost s rucenim omezenym", "tovarystvo z obmezhenoiu vidpovidalnistiu",
+		"limited sirketi", "ltd sti", "limited sti", "ltd sirketi", "sti",
 	}},
 	{canon: "ano", class: ClassNPO, phrases: []string{
 		"ano", "avtonomnaya nekommercheskaya organizatsiya", "nko",
@@ -114,6 +115,7 @@ var legalForms = []legalForm{
 		"kabushiki kaisha", "kabushiki gaisha", "tbk", "sa de cv", "s a de c v",
 		"bhd", "berhad", "jsc co", "pat", "prat", "tat", "sas", "s a s",
 		"societe par actions simplifiee", "sca", "se", "societas europaea",
+		"anonim sirketi", "anonim sti",
 	}},
 	{canon: "plc", class: ClassJSC, phrases: []string{
 		"plc", "p l c", "public limited company", "public limited co", "public ltd co",
@@ -144,6 +146,7 @@ var edgeOnly = map[string]bool{
 	"lp": true, "bhd": true, "tbk": true, "pcl": true, "company": true,
 	"ano": true, "ev": true, "e v": true, "gup": true, "mup": true, "fgu": true,
 	"gbu": true, "se": true, "sca": true, "sas": true, "s a s": true, "nko": true,
+	"sti": true,
 }
 
 // legalPhrase is one spelling of a legal form, prepared for matching.
@@ -317,6 +320,28 @@ var canonicalWords = map[string]string{
 	"machines": "machinery", "mach": "machinery", "instr": "instruments", "instrument": "instruments",
 	"logistic": "logistics", "shipping": "shipping", "aviatsiya": "aviation", "avia": "aviation",
 	"mezhdunarodnaya": "international", "mezhdunarodnyy": "international",
+	// Turkish business words, read as their English equivalents.
+	"sanayi": "industry", "sanayii": "industry", "ticaret": "trading",
+	"muhendislik": "engineering", "ithalat": "imports", "ihracat": "exports",
+}
+
+// shortAbbrevs are abbreviations too short to expand everywhere ("San" is
+// also a name word: San Marino, Kim San): they are read as the word they
+// stand for only when written with a period ("San.") or next to another of
+// the same set ("SAN VE TIC", "SAN TIC"), as Turkish company names write
+// them ("Sanayi ve Ticaret").
+var shortAbbrevs = map[string]string{
+	"san": "sanayi", "tic": "ticaret", "muh": "muhendislik", "ith": "ithalat",
+	"ihr": "ihracat", "paz": "pazarlama", "taah": "taahhut",
+}
+
+// placeAbbrevs are the letter abbreviations of Chinese cities that vendor
+// records use inside company names ("Sample Optoelectronics SZ Co Ltd" for
+// "(Shenzhen)"); they are read as the city in organisations' names only.
+var placeAbbrevs = map[string]string{
+	"sz": "shenzhen", "gz": "guangzhou", "bj": "beijing", "sh": "shanghai",
+	"hz": "hangzhou", "tj": "tianjin", "cq": "chongqing", "wh": "wuhan",
+	"xm": "xiamen", "qd": "qingdao", "hk": "hongkong", "dg": "dongguan",
 }
 
 // stopWords are function words that carry no identity in a name. They are
@@ -326,12 +351,12 @@ var stopWords = map[string]bool{
 	"the": true, "of": true, "and": true, "for": true, "und": true, "et": true,
 	"y": true, "i": true, "e": true, "in": true, "at": true, "by": true, "on": true,
 	"an": true, "a": true, "to": true, "dba": true, "aka": true, "fka": true,
-	"formerly": true, "also": true, "known": true, "as": true,
+	"formerly": true, "also": true, "known": true, "as": true, "ve": true,
 }
 
 // orgOnlyStop are stop words only in organisation names: in a person's
 // name "I", "E" or "A" is an initial.
-var orgOnlyStop = map[string]bool{"i": true, "e": true, "a": true, "as": true, "y": true}
+var orgOnlyStop = map[string]bool{"i": true, "e": true, "a": true, "as": true, "y": true, "ve": true}
 
 // personTitles are honorifics and titles dropped from persons' names.
 var personTitles = map[string]bool{
@@ -374,7 +399,8 @@ var genericWeights = func() map[string]float64 {
 		information software precision chemical pharmaceutical industry
 		aviation aerospace research marine petroleum oil gas mining metals steel
 		power transport transportation digital intelligent optoelectronics
-		semiconductor microelectronics biological medical new products trade`)
+		semiconductor microelectronics biological medical new products trade
+		pazarlama taahhut`)
 	set(0.4, `bank university institute laboratory academy ministry department
 		foundation fund council committee organization organisation federal
 		state central republic union society brothers`)

@@ -147,6 +147,7 @@ type rawTok struct {
 	orig  string
 	legal string // legal form canon from the Han lexicon
 	dot   bool   // followed directly by '.' and then a letter (S.C.)
+	stop  bool   // followed directly by '.' (an abbreviation: "San.")
 	comma bool   // followed by a comma
 	han   bool
 }
@@ -241,6 +242,9 @@ func tokenize(s string, kind Kind) []rawTok {
 			if len(toks) > 0 {
 				switch r {
 				case '.':
+					if i > 0 && isWordRune(runes[i-1]) {
+						toks[len(toks)-1].stop = true
+					}
 					if i+1 < len(runes) && isWordRune(runes[i+1]) {
 						toks[len(toks)-1].dot = true
 					}
@@ -437,6 +441,7 @@ func classify(raw []rawTok, kind Kind) []Token {
 		}
 	}
 	if kind != KindPerson {
+		expandShort(raw, toks, keys)
 		markLegal(toks, keys, false)
 		markLegal(toks, keys, true)
 	}
@@ -477,6 +482,8 @@ func classify(raw []rawTok, kind Kind) []Token {
 			t.Kind = Particle
 		case utf8.RuneCountInString(t.Text) == 1 && !isOrg:
 			t.Kind = Initial
+		case isOrg && placeAbbrevs[t.Text] != "":
+			t.Text = placeAbbrevs[t.Text]
 		default:
 			t.Text = canonical(t.Text)
 		}
@@ -516,6 +523,29 @@ func classify(raw []rawTok, kind Kind) []Token {
 		}
 	}
 	return out
+}
+
+// expandShort reads the short abbreviations of shortAbbrevs as the words
+// they stand for when written with a period ("San.") or next to another
+// one, with at most a conjunction between ("SAN VE TIC", "San Tic").
+func expandShort(raw []rawTok, toks []Token, keys []string) {
+	isAbbr := func(i int) bool {
+		return i >= 0 && i < len(raw) && shortAbbrevs[raw[i].text] != ""
+	}
+	isAnd := func(i int) bool {
+		return i >= 0 && i < len(raw) && (raw[i].text == "ve" || raw[i].text == "and")
+	}
+	for i, r := range raw {
+		long := shortAbbrevs[r.text]
+		if long == "" || toks[i].Kind != Word {
+			continue
+		}
+		if r.stop || isAbbr(i-1) || isAbbr(i+1) ||
+			isAnd(i-1) && isAbbr(i-2) || isAnd(i+1) && isAbbr(i+2) {
+			toks[i].Text = long
+			keys[i] = phoneticKey(long)
+		}
+	}
 }
 
 // pinyinOrOrig spells a token's source for display when it has no text of

@@ -90,6 +90,10 @@ func TestVariantsMeet(t *testing.T) {
 		{"joined before expansion", "KASPERSKYLAB AO", "AO Kaspersky Lab", KindUnknown},
 		{"legal form cut off", "KASPERSKY GROUP OBSHCHESTVO S OGRAN", "Kaspersky Group", KindUnknown},
 		{"province segmented", "浙江大华技术股份有限公司", "Zhejiang Dahua Technology Co., Ltd.", KindOrganization},
+		{"city abbreviated", "SAMPLE OPTOELECTRONICS SZ CO LIMTED", "Sample Optoelectronics (Shenzhen) Co., Ltd.", KindUnknown},
+		{"turkish abbreviations", "ÖRNEK SAVUNMA SAN. VE TİC. A.Ş.", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
+		{"turkish abbreviations without periods", "ORNEK SAVUNMA SAN TIC AS", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
+		{"turkish legal form abbreviated", "Örnek Makina Ltd. Şti.", "Örnek Makina Limited Şirketi", KindUnknown},
 		{"place moved to the end", "Hikvision Digital Technology (Hangzhou) Co Ltd", "Hangzhou Hikvision Digital Technology Co Ltd", KindOrganization},
 	}
 	for _, tt := range tests {
@@ -125,6 +129,7 @@ func TestDifferentNamesApart(t *testing.T) {
 		{"a word is not an abbreviation of a longer one", "SME Banking Solutions Ltd", "SME Bank", KindOrganization},
 		{"short tokens compared as spelled", "DJ International Technology Co Ltd", "DJI", KindOrganization},
 		{"province is not the brand", "Zhejiang Technology Trading Co., Ltd.", "浙江大华技术股份有限公司", KindOrganization},
+		{"same turkish group words, different brand", "ÖRNEK GIDA SANAYİ VE TİCARET A.Ş.", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
 		{"brand moved", "Widget Trading Example Imports LLC", "Example Widget Trading Co., Ltd.", KindOrganization},
 	}
 	// A person's name inside a company's name (the screener compares a
