@@ -441,6 +441,10 @@ type idxCacheShard struct {
 type idxNear struct {
 	hits  []idxHit
 	sigma float64
+	// missed: for a token, the spelling lengths at which each of its
+	// searches (by text, key and alt key) may have missed a neighbour
+	// (bits by lenBit).
+	missedText, missedKey, missedAlt uint64
 }
 
 const idxCacheShardSize = 8192
@@ -479,7 +483,7 @@ func (c *idxCache) put(k string, v idxNear) {
 // query's D distinct padded trigrams (an edit destroys at most four), so
 // the search is exact up to the distance where D - 4d reaches zero, and
 // the similarity of anything farther is returned instead.
-func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]idxHit, float64) {
+func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]idxHit, float64, uint64) {
 	var qb [64]rune
 	q := qb[:0]
 	for _, r := range key {
@@ -490,7 +494,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 	}
 	lq := len(q)
 	if lq == 0 {
-		return dst, 0
+		return dst, 0, 0
 	}
 	if k, ok := ix.byKey[key]; ok {
 		for _, r := range ix.keys[k].refs {
@@ -504,7 +508,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		}
 	}
 	if lq < 3 {
-		return dst, 0
+		return dst, 0, 0
 	}
 	var gb [80]uint64
 	grams := queryGrams(q, gb[:0])
@@ -538,11 +542,13 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		return nd - 3*k - 4*(d-k)
 	}
 	sigma := 0.0
+	var missed uint64
 	for lt := max(3, (lq+1)/2); lt <= 2*lq; lt++ {
 		full, dr := dOf(lt)
 		if full > dr {
 			long := max(lq, lt)
 			sigma = max(sigma, min(1-float64(max(dr+1, long-min(lq, lt)))/float64(long), idxMaxFuzzySim))
+			missed |= lenBit(lt)
 		}
 	}
 	gs := idxGramPool.Get().(*idxGramScratch)
@@ -577,10 +583,16 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		}
 	}
 	drop := max(0, needMin-1)
-	slices.SortFunc(grams, func(a, b uint64) int { return len(ix.grams[a]) - len(ix.grams[b]) })
+	// Each gram's postings are looked up once, then ordered rarest first.
+	var pb [80][]int32
+	posts := pb[:0]
+	for _, g := range grams {
+		posts = append(posts, ix.grams[g])
+	}
+	slices.SortFunc(posts, func(a, b []int32) int { return len(a) - len(b) })
 	gs.touched = gs.touched[:0]
-	for _, g := range grams[:nd-drop] {
-		for _, ki := range ix.grams[g] {
+	for _, post := range posts[:nd-drop] {
+		for _, ki := range post {
 			if gs.stamp[ki] != gs.epoch {
 				gs.stamp[ki] = gs.epoch
 				gs.count[ki] = 0
@@ -632,8 +644,12 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		}
 	}
 	idxGramPool.Put(gs)
-	return dst, sigma
+	return dst, sigma, missed
 }
+
+// lenBit is the bit of a spelling length in a set of lengths (lengths of
+// 63 letters and more share the last bit).
+func lenBit(n int) uint64 { return 1 << uint(min(n, 63)) }
 
 // idxGramScratch is the working memory of the trigram count filter.
 type idxGramScratch struct {
@@ -743,8 +759,14 @@ type idxUnit struct {
 	w     float64 // the token's weight
 	unm   float64 // gain when unmatched (negative)
 	floor float64 // the best gain a list token not in hits could give it
-	hits  []idxHit
-	sp    idxSpell // text, key and alt key, for the candidate check
+	// sigma is the best similarity by spelling of a list word the
+	// neighbour searches may have missed (0: they missed none).
+	sigma float64
+	// missedText, missedKey, missedAlt: the spelling lengths at which the
+	// searches by text, key and alt key may have missed a neighbour.
+	missedText, missedKey, missedAlt uint64
+	hits                             []idxHit
+	sp                               idxSpell // text, key and alt key, for the candidate check
 }
 
 // idxSpell is a query token's or run's spellings with their letter counts
@@ -820,6 +842,13 @@ func gain(sim, wq, wl, t float64) float64 {
 // lowered by the legal bonus).
 func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 	p := &queryPlan{}
+	// An organisation's name is charged the organisation costs against
+	// any list name (calibrateOrgCosts measures pairs where either side is
+	// an organisation's).
+	unmatchedCost := idxMinUnmatchedCost
+	if q.Kind == names.KindOrganization {
+		unmatchedCost = idxOrgUnmatchedCost
+	}
 	for _, tok := range q.Tokens {
 		if tok.Kind == names.LegalForm || tok.Kind == names.Stop || tok.Text == "" {
 			continue
@@ -833,9 +862,11 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			alt = altKey(tok.Text)
 		}
 		u.sp = newSpell(tok.Text, tok.Key, alt)
-		u.unm = -idxMinUnmatchedCost * t * u.w
+		u.unm = -unmatchedCost * t * u.w
 		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
 		u.hits = near.hits
+		u.sigma = near.sigma
+		u.missedText, u.missedKey, u.missedAlt = near.missedText, near.missedKey, near.missedAlt
 		u.floor = max(u.unm, gain(near.sigma, u.w, 1, t))
 		p.units = append(p.units, u)
 	}
@@ -968,7 +999,7 @@ func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 		return v
 	}
 	var v idxNear
-	v.hits, v.sigma = ix.keyNeighbours(key, minSim, nil)
+	v.hits, v.sigma, _ = ix.keyNeighbours(key, minSim, nil)
 	ix.cache.put(ck, v)
 	return v
 }
@@ -985,6 +1016,7 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 	}
 	var hits []idxHit
 	sigma := 0.0
+	var mText, mKey, mAlt uint64
 	if id, ok := ix.byText[tok.Text]; ok {
 		hits = append(hits, idxHit{id, 1})
 	}
@@ -992,13 +1024,14 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 	case names.Word:
 		var near []idxHit
 		var sg float64
-		near, sigma = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
+		near, sigma, mText = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
+		mKey = mText
 		if tok.Key != "" && tok.Key != tok.Text {
-			near, sg = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
+			near, sg, mKey = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
 			sigma = max(sigma, sg)
 		}
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			near, sg = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
+			near, sg, mAlt = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
 			sigma = max(sigma, sg)
 		}
 		for _, h := range near {
@@ -1057,7 +1090,7 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 		return 0
 	})
 	hits = slices.CompactFunc(hits, func(a, b idxHit) bool { return a.term == b.term })
-	v := idxNear{hits: hits, sigma: sigma}
+	v := idxNear{hits: hits, sigma: sigma, missedText: mText, missedKey: mKey, missedAlt: mAlt}
 	ix.cache.put(ck, v)
 	return v
 }
@@ -1084,6 +1117,29 @@ func spellSim(q *idxSpell, t *idxTerm, minSim float64, abbrev bool) float64 {
 	if abbrev && best < idxPrefixSim && q.text != "" && t.text != "" && q.text[0] == t.text[0] &&
 		(isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
 		best = idxPrefixSim
+	}
+	return best
+}
+
+// residualSim is spellSim(&u.sp, t, idxMinPairSim, true) restricted to
+// what the neighbour searches of u may have missed: the comparisons of a
+// query spelling with a list spelling of a length at which the search by
+// that query spelling was incomplete. Equal keys and truncations are
+// always found by the searches, so they are not checked again.
+func residualSim(u *idxUnit, t *idxTerm) float64 {
+	q := &u.sp
+	best := 0.0
+	if u.missedText&lenBit(t.runes) != 0 {
+		best = trySpell(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2, idxMinPairSim)
+	}
+	if q.key != "" && t.key != "" && q.key != t.key && u.missedKey&lenBit(t.krunes) != 0 {
+		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2, idxMinPairSim))
+	}
+	if q.alt != "" && u.missedAlt&lenBit(t.krunes) != 0 {
+		best = max(best, trySpell(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2, idxMinPairSim))
+	}
+	if t.alt != "" && u.missedKey&lenBit(t.arunes) != 0 {
+		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.alt, t.arunes, t.asig, t.asig2, idxMinPairSim))
 	}
 	return best
 }
@@ -1413,10 +1469,12 @@ func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64
 	}
 	for i := range units {
 		u := &units[i]
-		if u.tok.Kind != names.Word || tg.g[i] > idxNoGain/2 {
+		// A complete search returned every word near the token by
+		// spelling (and by truncation) already.
+		if u.tok.Kind != names.Word || tg.g[i] > idxNoGain/2 || u.sigma < idxMinPairSim {
 			continue
 		}
-		if sim := spellSim(&u.sp, term, idxMinPairSim, true); sim > 0 {
+		if sim := residualSim(u, term); sim > 0 {
 			set(i, gain(sim, u.w, term.w, t))
 		}
 	}
