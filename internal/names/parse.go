@@ -114,6 +114,7 @@ type Name struct {
 	joins   []jtok  // runs of 2-3 adjacent content words joined, for split/joined matching
 	acros   []jtok  // initials of runs of 2-6 content words, for acronyms
 	orgLike bool    // a legal form or an organisation word is present
+	surname int8    // index in content of a person's surname, -1 if none
 	total   float64 // sum of default weights of content tokens
 }
 
@@ -128,6 +129,7 @@ type ctok struct {
 	han   []rune // the Han characters a token was read from, if any
 	kind  TokenKind
 	first byte    // first letter of text, for initials
+	patr  bool    // a patronymic in a person's name
 	w     float64 // built-in weight
 	tok   int     // index into Name.Tokens
 }
@@ -769,9 +771,23 @@ func (n *Name) prepare() {
 		}
 		if !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
 			c.w = patronymicWeight
+			c.patr = true
 		}
 		n.content = append(n.content, c)
 		n.total += c.w
+	}
+	n.surname = -1
+	if !n.orgLike && len(n.content) >= 2 && len(n.content) <= maxContent {
+		// The last word that is not a patronymic: "SURNAME, Given" was
+		// turned round, and a patronymic follows the given name.
+		for i := len(n.content) - 1; i >= 0; i-- {
+			if c := &n.content[i]; c.kind == Word && !c.patr {
+				if i > 0 {
+					n.surname = int8(i)
+				}
+				break
+			}
+		}
 	}
 	if len(n.content) > maxContent {
 		return // very long names are compared token by token only

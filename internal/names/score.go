@@ -52,6 +52,14 @@ const (
 	prefixSim         = 0.8
 	maxFuzzySim       = 0.94
 	fuzzyEditGrowth   = 0.1
+	// surnameCost multiplies the weight of a person's surname left
+	// unmatched: a name that leaves the surname out ("Arkady Romanovich"
+	// for "Arkady Romanovich Rotenberg") says less than one that leaves
+	// out a given name.
+	surnameCost = 1.6
+	// minPatronymicSim is the least similarity at which a patronymic
+	// pairs with a name part that is not one (a misspelled patronymic).
+	minPatronymicSim = 0.85
 )
 
 // maxContent is the number of compared tokens up to which Score works in
@@ -250,8 +258,12 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		if a.content[i].kind == Number {
 			numbers += wa[i]
 		} else {
-			restA += wa[i]
-			floorA += conflictWeight(&a.content[i], wa[i])
+			uw := wa[i]
+			if person && i == int(a.surname) {
+				uw *= surnameCost
+			}
+			restA += uw
+			floorA += conflictWeight(&a.content[i], uw)
 		}
 		if ex != nil {
 			ex.UnmatchedA = append(ex.UnmatchedA, Unmatched{a.content[i].text, round4(wa[i])})
@@ -264,8 +276,12 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		if b.content[j].kind == Number {
 			numbers += wb[j]
 		} else {
-			restB += wb[j]
-			floorB += conflictWeight(&b.content[j], wb[j])
+			uw := wb[j]
+			if person && j == int(b.surname) {
+				uw *= surnameCost
+			}
+			restB += uw
+			floorB += conflictWeight(&b.content[j], uw)
 		}
 		if ex != nil {
 			ex.UnmatchedB = append(ex.UnmatchedB, Unmatched{b.content[j].text, round4(wb[j])})
@@ -563,6 +579,12 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		if isAbbrevOf(x.text, y.text) || isAbbrevOf(y.text, x.text) {
 			return prefixSim
 		}
+	}
+	if x.patr != y.patr && s < minPatronymicSim {
+		// A patronymic against a name part that is not one: a surname
+		// built on the same root ("Romanov" against "Romanovich") is
+		// another name, unless the two differ by a typo only.
+		return 0
 	}
 	return s
 }

@@ -81,6 +81,7 @@ func TestVariantsMeet(t *testing.T) {
 		{"initial", "John F Kennedy", "John Fitzgerald Kennedy", KindPerson},
 		{"nickname", "Bill Clinton", "William Clinton", KindPerson},
 		{"patronymic omitted", "Sergey Viktorovich Lavrov", "Sergey Lavrov", KindPerson},
+		{"patronymic misspelled", "Arkadiy Romanovic Rotenberg", "ROTENBERG, Arkady Romanovich", KindPerson},
 		{"surname first", "LAVROV Sergey", "Sergey Lavrov", KindPerson},
 		{"comma reorder", "Lavrov, Sergey", "Sergey Lavrov", KindPerson},
 		{"title", "Dr. Ayman al-Zawahiri", "Ayman al-Zawahiri", KindPerson},
@@ -130,6 +131,7 @@ func TestDifferentNamesApart(t *testing.T) {
 		{"short tokens compared as spelled", "DJ International Technology Co Ltd", "DJI", KindOrganization},
 		{"province is not the brand", "Zhejiang Technology Trading Co., Ltd.", "浙江大华技术股份有限公司", KindOrganization},
 		{"same turkish group words, different brand", "ÖRNEK GIDA SANAYİ VE TİCARET A.Ş.", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
+		{"surname aligned with a patronymic", "Arkady Romanov", "ROTENBERG, Arkady Romanovich", KindPerson},
 		{"brand moved", "Widget Trading Example Imports LLC", "Example Widget Trading Co., Ltd.", KindOrganization},
 	}
 	// A person's name inside a company's name (the screener compares a
@@ -334,5 +336,35 @@ func TestParseConcurrent(t *testing.T) {
 		if s := <-done; s != first {
 			t.Errorf("concurrent scores differ: %v vs %v", s, first)
 		}
+	}
+}
+
+// TestSurnameCosts checks that a person's name that leaves out the surname
+// scores below one that leaves out a given name or the patronymic.
+func TestSurnameCosts(t *testing.T) {
+	listed := Parse("ROTENBERG, Arkady Romanovich", KindPerson)
+	tests := []struct {
+		name string
+		want string // "above" or "below" the name without the patronymic
+	}{
+		{"Arkady Romanovich", "below"},
+		{"Romanovich Rotenberg", "below"},
+	}
+	ref := Score(Parse("Arkady Rotenberg", KindUnknown), listed, nil)
+	for _, tt := range tests {
+		s := Score(Parse(tt.name, KindUnknown), listed, nil)
+		got := "above"
+		if s < ref {
+			got = "below"
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Score(%q) = %.3f against %.3f (-want +got):\n%s", tt.name, s, ref, diff)
+		}
+	}
+	// The surname left out costs more than a given name left out.
+	noSurname := Score(Parse("Arkady Romanovich", KindUnknown), listed, nil)
+	noGiven := Score(Parse("Romanovich Rotenberg", KindUnknown), listed, nil)
+	if noSurname >= noGiven {
+		t.Errorf("without surname %.3f, without given name %.3f; want the first lower", noSurname, noGiven)
 	}
 }
