@@ -141,6 +141,7 @@ type jtok struct {
 	key spell
 	i   int8 // index of the first token of the run in content
 	n   int8 // tokens in the run
+	num bool // the run holds a number: it pairs only exactly
 }
 
 // rawTok is a token before classification.
@@ -792,17 +793,21 @@ func (n *Name) prepare() {
 	if len(n.content) > maxContent {
 		return // very long names are compared token by token only
 	}
-	joinable := func(k TokenKind) bool { return k == Word || k == Initial || k == Particle }
+	joinable := func(k TokenKind) bool { return k == Word || k == Initial || k == Particle || k == Number }
 	for i := range n.content {
 		if !joinable(n.content[i].kind) {
 			continue
 		}
 		// Joined on the surface ("KasperskyLab" is "kaspersky"+"lab",
-		// before "lab" became "laboratory").
+		// before "lab" became "laboratory"). A run with a number in it
+		// ("CETC 13") is joined as written and meets only a token that
+		// holds the same letters and digits ("CETC13").
 		text := surfaceOf(&n.content[i])
+		num := n.content[i].kind == Number
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
 			text += surfaceOf(&n.content[k])
-			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1)})
+			num = num || n.content[k].kind == Number
+			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1), num: num})
 		}
 	}
 	var ini [6]rune

@@ -454,6 +454,14 @@ func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 	}
 	for _, jt := range x.joins {
 		for j := range y.content {
+			if jt.num {
+				// Letters and digits written apart against written
+				// together: the same characters or nothing.
+				if t := &y.content[j]; t.kind == Number && slices.Equal(jt.key.r, t.key.r) {
+					add(int(jt.i), int(jt.n), j, keyEqualSim)
+				}
+				continue
+			}
 			if y.content[j].kind != Word {
 				continue
 			}

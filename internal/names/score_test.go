@@ -91,6 +91,8 @@ func TestVariantsMeet(t *testing.T) {
 		{"joined before expansion", "KASPERSKYLAB AO", "AO Kaspersky Lab", KindUnknown},
 		{"legal form cut off", "KASPERSKY GROUP OBSHCHESTVO S OGRAN", "Kaspersky Group", KindUnknown},
 		{"province segmented", "浙江大华技术股份有限公司", "Zhejiang Dahua Technology Co., Ltd.", KindOrganization},
+		{"letters and digits joined", "CETC13", "CETC 13", KindUnknown},
+		{"letters and digits joined, ordinal", "CETC13", "CETC 13th", KindOrganization},
 		{"city abbreviated", "SAMPLE OPTOELECTRONICS SZ CO LIMTED", "Sample Optoelectronics (Shenzhen) Co., Ltd.", KindUnknown},
 		{"turkish abbreviations", "ÖRNEK SAVUNMA SAN. VE TİC. A.Ş.", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
 		{"turkish abbreviations without periods", "ORNEK SAVUNMA SAN TIC AS", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
@@ -131,6 +133,8 @@ func TestDifferentNamesApart(t *testing.T) {
 		{"short tokens compared as spelled", "DJ International Technology Co Ltd", "DJI", KindOrganization},
 		{"province is not the brand", "Zhejiang Technology Trading Co., Ltd.", "浙江大华技术股份有限公司", KindOrganization},
 		{"same turkish group words, different brand", "ÖRNEK GIDA SANAYİ VE TİCARET A.Ş.", "Örnek Savunma Sanayi ve Ticaret A.Ş.", KindUnknown},
+		{"joined number differs", "CETC13", "CETC 14", KindOrganization},
+		{"joined letters differ", "CETD13", "CETC 13", KindOrganization},
 		{"surname aligned with a patronymic", "Arkady Romanov", "ROTENBERG, Arkady Romanovich", KindPerson},
 		{"brand moved", "Widget Trading Example Imports LLC", "Example Widget Trading Co., Ltd.", KindOrganization},
 	}
