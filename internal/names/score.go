@@ -52,6 +52,12 @@ const (
 	prefixSim         = 0.8
 	maxFuzzySim       = 0.94
 	fuzzyEditGrowth   = 0.1
+	// weakEvidenceCap is the highest score of organisations' names whose
+	// distinctive words all pair approximately and are short (see
+	// isWeakPair): below DefaultThreshold, so that such a pair is shown
+	// for review but does not decide a match alone.
+	weakEvidenceCap = 0.75
+	weakPairLen     = 6
 	// surnameCost multiplies the weight of a person's surname left
 	// unmatched: a name that leaves the surname out ("Arkady Romanovich"
 	// for "Arkady Romanovich Rotenberg") says less than one that leaves
@@ -209,6 +215,8 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	crossed, twisted := false, false
 	lastI, lastJ := -1, -1
 	firstPair := true
+	distinct, weak := 0, 0 // distinctive pairs, and those of them that are weak
+	far := false           // a weak pair is spelled more than one edit apart
 	for _, c := range cs {
 		i, j, ni, nj := int(c.i), int(c.j), int(c.ni), int(c.nj)
 		if anyUsed(ua[i:i+ni]) || anyUsed(ub[j:j+nj]) {
@@ -224,6 +232,15 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 			wB = max(wB, wb[k])
 		}
 		pw := wA + wB
+		if max(wA, wB) >= distinctiveWeight {
+			distinct++
+			if c.sim < 1 && ni == 1 && nj == 1 && isWeakPair(&a.content[i], &b.content[j]) {
+				weak++
+				if osaDistance(a.content[i].txt.r, b.content[j].txt.r) > 1 {
+					far = true
+				}
+			}
+		}
 		matched += c.sim * pw
 		pairCost += (1 - c.sim) * pw
 		if !firstPair && (i < lastI) != (j < lastJ) {
@@ -251,10 +268,12 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 	}
 	var restA, restB, floorA, floorB, numbers float64
+	unmatched := 0
 	for i, u := range ua {
 		if u {
 			continue
 		}
+		unmatched++
 		if a.content[i].kind == Number {
 			numbers += wa[i]
 		} else {
@@ -273,6 +292,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		if u {
 			continue
 		}
+		unmatched++
 		if b.content[j].kind == Number {
 			numbers += wb[j]
 		} else {
@@ -342,6 +362,16 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 	}
 	s += adj
+	if !person && distinct > 0 && weak == distinct && s > weakEvidenceCap &&
+		(far || unmatched > 0) {
+		// Every distinctive word agrees only approximately, and each
+		// is short; and either one is spelled differently beyond a
+		// typo (same sound: "Alpha Bank" against "Alfa-Bank") or the
+		// names disagree elsewhere too ("Huawen Trading" against
+		// "Huawei"). A short brand one letter or one sound away is as
+		// often another company as a misspelling.
+		s = weakEvidenceCap
+	}
 	if s > maxInexact {
 		s = maxInexact
 	}
@@ -356,6 +386,16 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		ex.Reason = reason(a, b, s, ex, person && crossed, twisted || headMoved)
 	}
 	return s
+}
+
+// isWeakPair reports whether an approximate pair of words is weak evidence
+// that two organisations are one: both words are short (at most
+// weakPairLen letters), so that one edit or one folded sound is a large
+// part of them. Han characters are compared by character and are never
+// weak in this sense.
+func isWeakPair(x, y *ctok) bool {
+	return x.kind == Word && y.kind == Word && x.han == nil && y.han == nil &&
+		len(x.txt.r) <= weakPairLen && len(y.txt.r) <= weakPairLen
 }
 
 // isRotation reports whether the aligned tokens keep their order up to a
