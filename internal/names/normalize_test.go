@@ -66,6 +66,11 @@ func TestNormalized(t *testing.T) {
 		{"turkish words spelled out", "Örnek Gıda Sanayi ve Ticaret A.Ş.", KindUnknown, "ornek gida industry ve trading jsc"},
 		{"turkish dotted capital i", "ÖRNEK SAVUNMA SANAYİ VE TİCARET", KindOrganization, "ornek savunma industry ve trading"},
 		{"short abbreviation alone stays a word", "San Marino Widget Trading", KindOrganization, "san marino widget trading"},
+		{"misspelled legal form at the end", "Example Optics Co Limitd", KindUnknown, "example optics co ltd"},
+		{"misspelled legal form before another", "Example Optics Lmited Co", KindUnknown, "example optics ltd co"},
+		{"name word one letter from a legal form, first", "Berhan Bank", KindUnknown, "berhan bank"},
+		{"name word one letter from a legal form, middle", "Widget Berhan Trading", KindOrganization, "widget berhan trading"},
+		{"name word near a legal form, first", "Campania Widget", KindOrganization, "campania widget"},
 		{"city abbreviation in a company name", "Sample Optoelectronics SZ Co Ltd", KindUnknown, "sample optoelectronics shenzhen co ltd"},
 		{"city abbreviation is not read in a person's name", "SZ Kovacs", KindPerson, "sz kovacs"},
 		// Numbers.

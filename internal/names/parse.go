@@ -614,6 +614,12 @@ func markLegal(toks []Token, keys []string, edge bool) {
 			if !ok {
 				continue
 			}
+			if fuzzy && words == 1 && !trailingForm(toks, keys, i, first) {
+				// A one-word form read through a misspelling only where
+				// forms stand, after the name: "Berhan Bank" and
+				// "Campania Widget" keep their names.
+				continue
+			}
 			if edge && i != first && i+words-1 != last {
 				continue
 			}
@@ -635,6 +641,33 @@ func markLegal(toks []Token, keys []string, edge bool) {
 			break
 		}
 	}
+}
+
+// trailingForm reports whether token i comes after the name's first word
+// and is followed only by legal forms (marked, or spelled exactly): the
+// place where a misspelled legal form can be told from a name word
+// ("Example Co Limted", "Example Limitd Co").
+func trailingForm(toks []Token, keys []string, i, first int) bool {
+	if i <= first {
+		return false
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Kind != LegalForm && !isLegalKey(keys[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLegalKey reports whether a phonetic key spells a one-word legal form
+// exactly.
+func isLegalKey(key string) bool {
+	for _, p := range legalIndex[key] {
+		if p.words == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxLegalKey is the longest key looked up as a possibly misspelled legal
