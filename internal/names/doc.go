@@ -13,7 +13,9 @@
 // "Limited Liability Company", misspelled or truncated ones too) with their
 // class, stop words, persons' titles, initials and name particles (al, bin,
 // van, de). Abbreviations of business words are expanded ("Tech" ->
-// "technology"). Every word carries a phonetic key that folds the spelling
+// "technology"; Turkish "San. ve Tic." -> "industry trading"; a Chinese city's
+// short form, such as SZ for Shenzhen, in organisations' names). Letters and
+// digits written apart ("CETC 13") meet the same written together ("CETC13"). Every word carries a phonetic key that folds the spelling
 // variants of the common transliteration schemes, so that "Kasperskiy",
 // "Kasperskii", "Kasperskij" and "Kaspersky" meet.
 //
@@ -25,7 +27,11 @@
 // little, or an IDF built from the loaded lists with NewIDF); unmatched
 // distinctive tokens cost, more when both names keep some (the names then
 // disagree) than when one name only says more; numbers must agree exactly;
-// legal forms only nudge the score by class. Only names with identical
+// legal forms only nudge the score by class. A person's unmatched surname
+// costs more than an unmatched given name, and a patronymic does not stand in
+// for a surname. Short brands that meet only approximately ("Alpha" against
+// "Alfa", "Huawen Trading" against "Huawei") cannot alone reach the
+// threshold. Only names with identical
 // normalised forms whose tokens all match exactly score 1. Compare returns the
 // same score with its explanation.
 //
