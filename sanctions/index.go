@@ -151,19 +151,22 @@ type idxEntry struct {
 }
 
 // idxTerm is one distinct token text of the list names.
+//
+// The fields the candidate check reads for every list word come first, in
+// one cache line; the spellings and postings follow.
 type idxTerm struct {
-	text        string
-	key         string
-	alt         string // the key with j read as zh, for texts holding a j
-	runes       int    // letters of text
-	krunes      int    // letters of key
-	tsig, tsig2 uint32 // keySig2 of text
-	ksig, ksig2 uint32 // keySig2 of key
-	asig, asig2 uint32 // keySig2 of alt
-	arunes      int
 	kind        names.TokenKind
 	first       byte
 	w           float64 // the token's weight as the engine weighs it
+	runes       int     // letters of text
+	krunes      int     // letters of key
+	arunes      int     // letters of alt
+	tsig, tsig2 uint32  // keySig2 of text
+	ksig, ksig2 uint32  // keySig2 of key
+	asig, asig2 uint32  // keySig2 of alt
+	text        string
+	key         string
+	alt         string  // the key with j read as zh, for texts holding a j
 	post        []int32 // entries holding the token, ascending
 }
 
