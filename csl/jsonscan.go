@@ -555,85 +555,37 @@ func (s *jsonScanner) fastRecord(f *fastRecord) error {
 		}
 		switch key {
 		case "addresses":
-			f.Addresses = f.Addresses[:0]
-			return s.each(func() error {
-				s.ws()
-				if s.peek() == 'n' { // null: nothing to add
-					if s.literal("null") {
-						return nil
-					}
-					return s.err
+			return flatObjects(s, &f.Addresses, func(a *fastAddress, k string) *string {
+				switch k {
+				case "address":
+					return &a.Address
+				case "city":
+					return &a.City
+				case "state":
+					return &a.State
+				case "postal_code":
+					return &a.PostalCode
+				case "country":
+					return &a.Country
 				}
-				var a fastAddress
-				err := s.object(func(k string) error {
-					var p *string
-					switch k {
-					case "address":
-						p = &a.Address
-					case "city":
-						p = &a.City
-					case "state":
-						p = &a.State
-					case "postal_code":
-						p = &a.PostalCode
-					case "country":
-						p = &a.Country
-					default:
-						if knownAddressKey(k) {
-							return errShape
-						}
-						if !s.skip(0) {
-							return s.err
-						}
-						return nil
-					}
-					v, err := s.strOrNull()
-					*p = v
-					return err
-				})
-				f.Addresses = append(f.Addresses, a)
-				return err
-			})
+				return nil
+			}, knownAddressKey)
 		case "ids":
-			f.IDs = f.IDs[:0]
-			return s.each(func() error {
-				s.ws()
-				if s.peek() == 'n' { // null: nothing to add
-					if s.literal("null") {
-						return nil
-					}
-					return s.err
+			return flatObjects(s, &f.IDs, func(x *fastID, k string) *string {
+				switch k {
+				case "type":
+					return &x.Type
+				case "number":
+					return &x.Number
+				case "country":
+					return &x.Country
+				case "issue_date":
+					return &x.IssueDate
+				case "expiration_date":
+					return &x.ExpirationDate
 				}
-				var x fastID
-				err := s.object(func(k string) error {
-					var p *string
-					switch k {
-					case "type":
-						p = &x.Type
-					case "number":
-						p = &x.Number
-					case "country":
-						p = &x.Country
-					case "issue_date":
-						p = &x.IssueDate
-					case "expiration_date":
-						p = &x.ExpirationDate
-					default:
-						if knownIDKey(k) {
-							return errShape
-						}
-						if !s.skip(0) {
-							return s.err
-						}
-						return nil
-					}
-					v, err := s.strOrNull()
-					*p = v
-					return err
-				})
-				f.IDs = append(f.IDs, x)
-				return err
-			})
+				return nil
+			}, knownIDKey)
 		}
 		if knownKey(key) {
 			return errShape
@@ -642,6 +594,43 @@ func (s *jsonScanner) fastRecord(f *fastRecord) error {
 			return s.err
 		}
 		return nil
+	})
+}
+
+// flatObjects reads an array of objects whose members are texts or null
+// (addresses, identity documents) into out. field returns where a member
+// goes, or nil for a key the record does not keep: such a key is skipped,
+// unless known says it is one of the record's keys in another case, which
+// the fast path leaves to encoding/json (errShape). A null element adds
+// nothing.
+func flatObjects[T any](s *jsonScanner, out *[]T, field func(x *T, key string) *string, known func(string) bool) error {
+	*out = (*out)[:0]
+	return s.each(func() error {
+		s.ws()
+		if s.peek() == 'n' {
+			if s.literal("null") {
+				return nil
+			}
+			return s.err
+		}
+		var x T
+		err := s.object(func(k string) error {
+			p := field(&x, k)
+			if p == nil {
+				if known(k) {
+					return errShape
+				}
+				if !s.skip(0) {
+					return s.err
+				}
+				return nil
+			}
+			v, err := s.strOrNull()
+			*p = v
+			return err
+		})
+		*out = append(*out, x)
+		return err
 	})
 }
 
