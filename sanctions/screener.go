@@ -186,7 +186,7 @@ func NewScreener(snapshots ...Snapshot) *Screener {
 			pi := int32(len(s.parties))
 			s.parties = append(s.parties, p)
 			s.srcOf = append(s.srcOf, int32(si))
-			k := engineKindOf(p.Kind)
+			k := engineKind(p.Kind)
 			names := p.Names()
 			s.nameless = append(s.nameless, p.Kind == KindAddress || len(names) == 0)
 			for _, n := range names {
@@ -221,17 +221,6 @@ func NewScreener(snapshots ...Snapshot) *Screener {
 	s.ix = buildNameIndex(entries, s.idf)
 	s.addrs = buildAddrIndex(s.parties)
 	return s
-}
-
-// engineKindOf maps a party kind to the name engine's kind.
-func engineKindOf(k Kind) names.Kind {
-	switch k {
-	case KindPerson:
-		return names.KindPerson
-	case KindOrganization, KindVessel, KindAircraft:
-		return names.KindOrganization
-	}
-	return names.KindUnknown
 }
 
 // Sources returns the sources of the loaded snapshots, in the order given.
@@ -289,7 +278,7 @@ func (s *Screener) screenUncached(q Query, o *screenOptions) []Match {
 		return h
 	}
 	if strings.TrimSpace(q.Name) != "" {
-		qn := names.Parse(q.Name, engineKindOf(q.Kind))
+		qn := names.Parse(q.Name, engineKind(q.Kind))
 		// The lowest name score that a matching address could still lift
 		// to t. A matching country raises the score of a hit but never
 		// makes one: most vendors share a country with some listed party.

@@ -18,7 +18,7 @@ import (
 // bruteForce returns the IDs of the parties that names.Score puts at or
 // above t when the query is scored against every name of the screener.
 func bruteForce(s *Screener, q Query, t float64) []string {
-	qn := names.Parse(q.Name, engineKindOf(q.Kind))
+	qn := names.Parse(q.Name, engineKind(q.Kind))
 	seen := map[string]bool{}
 	out := []string{}
 	for _, e := range s.ix.entries {
