@@ -22,7 +22,7 @@ func ExampleCompareNames() {
 	// huawei technology co ltd | huawei technology co ltd
 	// 1 true [co ltd]
 	// identical normalised names "huawei technology co ltd"
-	// 0.45 false
+	// 0.34 false
 	// 1 of 2/2 tokens aligned (1 exact, 0 approximate); unmatched: bush, habbash
 }
 
