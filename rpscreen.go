@@ -162,7 +162,11 @@ func ReadList(r io.Reader, opts ReadOptions) (*ListFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		io.Copy(io.Discard, in) // hash what the parser did not need to read
+		// Hash what the parser did not need to read: the digest is of the
+		// whole raw document.
+		if _, err := io.Copy(io.Discard, in); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 		lf.EntityList = l
 		lf.SHA256 = hex.EncodeToString(h.Sum(nil))
 		for _, n := range l.Skipped {
