@@ -1,6 +1,7 @@
 package sanctions
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 	"sort"
@@ -957,8 +958,11 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 }
 
 // splitHits adds, for query unit i, the entries holding a token spelt as
-// a prefix or a suffix of sp (of at least three letters, or shorter when
-// the rest of sp is a token too).
+// a prefix or a suffix of sp (of at least three letters). A split whose
+// shorter side has fewer than three letters ("a"+"na" for "ana") is
+// matched whole: only the entries holding both spellings are added, and
+// each is credited the run itself (term -1), not every entry holding the
+// short spelling.
 func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 	n := utf8.RuneCountInString(sp)
 	k := 0
@@ -969,18 +973,44 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 		k++
 		hk, hok := ix.byKey[sp[:c]]
 		tk, tok := ix.byKey[sp[c:]]
-		if hok && (k >= 3 || tok) {
+		if hok && k >= 3 {
 			for _, r := range ix.keys[hk].refs {
 				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
 			}
 		}
-		if tok && (n-k >= 3 || (hok && k < 3)) {
+		if tok && n-k >= 3 {
 			for _, r := range ix.keys[tk].refs {
 				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
 			}
 		}
+		if hok && tok && (k < 3 || n-k < 3) {
+			for _, hr := range ix.keys[hk].refs {
+				for _, tr := range ix.keys[tk].refs {
+					if both := intersectPosts(ix.terms[hr.term].post, ix.terms[tr.term].post); len(both) > 0 {
+						dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: both, run: true, term: -1})
+					}
+				}
+			}
+		}
 	}
 	return dst
+}
+
+// intersectPosts returns the entries in both ascending lists.
+func intersectPosts(a, b []int32) []int32 {
+	var out []int32
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			out = append(out, a[0])
+			a, b = a[1:], b[1:]
+		}
+	}
+	return out
 }
 
 func joinable(k names.TokenKind) bool {
@@ -1213,6 +1243,93 @@ type idxItem struct {
 	post    []int32
 }
 
+// chooseSkips decides which items the walk leaves out. A name reached by
+// no walked item gets from each query token at most b, the larger of the
+// token's floor (a list token the searches did not return) and the gains
+// of the items left out that serve it; items may be left out while the
+// sum of b stays below zero.
+//
+// Which items to leave out is a knapsack: each token's items are left out
+// lowest gain first, and among the tokens the step that saves the most
+// postings for the least rise of the sum goes first, so that common words
+// with long postings stay out of the walk when a rare word carries the
+// name. Items that serve a run of tokens are then left out, longest
+// postings first, while the sum allows.
+func (ix *nameIndex) chooseSkips(items []idxItem, units []idxUnit) []bool {
+	skipped := make([]bool, len(items))
+	var b [idxMaxQueryTokens]float64
+	sum := 0.0
+	for i := range units {
+		b[i] = units[i].floor
+		sum += b[i]
+	}
+	// Each token's single-token items, lowest gain first.
+	var byUnit [idxMaxQueryTokens][]int32
+	for ii := range items {
+		if items[ii].n == 1 {
+			byUnit[items[ii].from] = append(byUnit[items[ii].from], int32(ii))
+		}
+	}
+	var level [idxMaxQueryTokens]int
+	for i := range units {
+		slices.SortFunc(byUnit[i], func(x, y int32) int {
+			return cmp.Compare(items[x].g, items[y].g)
+		})
+	}
+	const eps = 1e-6
+	for {
+		bestU, bestL := -1, 0
+		bestRatio, bestD := -1.0, 0.0
+		for i := range units {
+			saved := 0
+			for l := level[i]; l < len(byUnit[i]); l++ {
+				it := &items[byUnit[i][l]]
+				saved += len(it.post)
+				d := max(b[i], it.g) - b[i]
+				if sum+d >= -eps {
+					break
+				}
+				ratio := float64(saved) / max(d, 1e-12)
+				if ratio > bestRatio {
+					bestU, bestL, bestRatio, bestD = i, l, ratio, d
+				}
+			}
+		}
+		if bestU < 0 {
+			break
+		}
+		for l := level[bestU]; l <= bestL; l++ {
+			skipped[byUnit[bestU][l]] = true
+		}
+		b[bestU] = max(b[bestU], items[byUnit[bestU][bestL]].g)
+		level[bestU] = bestL + 1
+		sum += bestD
+	}
+	var runs []int32
+	for ii := range items {
+		if items[ii].n > 1 {
+			runs = append(runs, int32(ii))
+		}
+	}
+	slices.SortFunc(runs, func(x, y int32) int { return len(items[y].post) - len(items[x].post) })
+	for _, ii := range runs {
+		it := &items[ii]
+		d := 0.0
+		for k := it.from; k < it.from+it.n; k++ {
+			d += max(b[k], it.g) - b[k]
+		}
+		if sum+d >= -eps {
+			continue
+		}
+		sum += d
+		for k := it.from; k < it.from+it.n; k++ {
+			b[k] = max(b[k], it.g)
+		}
+		skipped[ii] = true
+	}
+	return skipped
+}
+
 // idxTermGain is what a list term can give each query unit, once checked
 // against every unit.
 type idxTermGain struct {
@@ -1328,41 +1445,15 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	for _, x := range p.extra {
 		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post})
 	}
-	slices.SortFunc(items, func(a, b idxItem) int {
-		switch {
-		case a.g < b.g:
-			return -1
-		case a.g > b.g:
-			return 1
-		}
-		return len(b.post) - len(a.post)
-	})
-	var b [idxMaxQueryTokens]float64
-	sum := 0.0
-	for i := range units {
-		b[i] = units[i].floor
-		sum += b[i]
-	}
-	skip := 0
-	for ; skip < len(items); skip++ {
-		it := &items[skip]
-		d := 0.0
-		for k := it.from; k < it.from+it.n; k++ {
-			d += max(b[k], it.g) - b[k]
-		}
-		if sum+d >= -1e-6 {
-			break
-		}
-		sum += d
-		for k := it.from; k < it.from+it.n; k++ {
-			b[k] = max(b[k], it.g)
-		}
-	}
+	skipped := ix.chooseSkips(items, units)
 	var init [idxMaxQueryTokens]float32
 	for i := range units {
 		init[i] = float32(units[i].unm)
 	}
-	for _, it := range items[skip:] {
+	for ii, it := range items {
+		if skipped[ii] {
+			continue
+		}
 		for _, e := range it.post {
 			if s.stamp[e] != s.epoch {
 				s.stamp[e] = s.epoch
