@@ -195,9 +195,12 @@ type nameIndex struct {
 	byText  map[string]int32
 	keys    []idxKey
 	byKey   map[string]int32
-	byLen   [][]int32          // key ids by key length in runes
-	grams   map[uint64][]int32 // padded trigram -> key ids
-	sorted  []int32            // term ids of words sorted by text, for prefix search
+	del     delIndex  // deletion dictionary of keys, for fuzzy search
+	byLen   [][]int32 // key ids by length in runes
+	// scanMax: lengths holding at most this many keys are scanned
+	// whole where the deletion dictionary does not reach.
+	scanMax int
+	sorted  []int32 // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
 	initialsOf map[byte][]int32
@@ -235,6 +238,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		acronyms:     make(map[string][]int32),
 		exact:        make(map[string][]int32),
 		idf:          idf,
+		scanMax:      idxScanMax,
 	}
 	var acr []byte
 	personSeen := map[int32]bool{}
@@ -323,17 +327,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		maxLen = max(maxLen, k.runes)
 	}
 	ix.byLen = make([][]int32, maxLen+1)
-	ix.grams = make(map[uint64][]int32)
-	var rb []rune
-	var gb []uint64
 	for i, k := range ix.keys {
 		ix.byLen[k.runes] = append(ix.byLen[k.runes], int32(i))
-		rb = append(rb[:0], []rune(k.key)...)
-		gb = queryGrams(rb, gb[:0])
-		for _, g := range gb {
-			ix.grams[g] = append(ix.grams[g], int32(i))
-		}
 	}
+	ix.del = buildDelIndex(ix.keys)
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))
@@ -479,209 +476,9 @@ func (c *idxCache) put(k string, v idxNear) {
 	s.mu.Unlock()
 }
 
-// keyNeighbours appends the spellings near key with their similarity (an
-// upper bound of the engine's), and returns the highest similarity that a
-// spelling it did not return could have. Near means an edit distance at
-// which the similarity can reach minSim, as far as a trigram count can
-// find them: spellings within distance d share at least D - 4d of the
-// query's D distinct padded trigrams (an edit destroys at most four), so
-// the search is exact up to the distance where D - 4d reaches zero, and
-// the similarity of anything farther is returned instead.
-func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]idxHit, float64, uint64) {
-	var qb [64]rune
-	q := qb[:0]
-	for _, r := range key {
-		if len(q) == cap(qb) {
-			break
-		}
-		q = append(q, r)
-	}
-	lq := len(q)
-	if lq == 0 {
-		return dst, 0, 0
-	}
-	if k, ok := ix.byKey[key]; ok {
-		for _, r := range ix.keys[k].refs {
-			sim := float32(idxKeyEqualSim)
-			if r.text {
-				sim = 1
-			}
-			if float64(sim) >= minSim {
-				dst = append(dst, idxHit{r.term, sim})
-			}
-		}
-	}
-	if lq < 3 {
-		return dst, 0, 0
-	}
-	var gb [80]uint64
-	grams := queryGrams(q, gb[:0])
-	nd := len(grams)
-	// dOf returns the full and the searched radius for spellings of
-	// length lt (-1 when none can reach minSim).
-	dOf := func(lt int) (int, int) {
-		long, short := max(lq, lt), min(lq, lt)
-		if long-short > long/2 || short < 3 {
-			return -1, -1
-		}
-		dmax := int((1 - minSim) * float64(long))
-		if short <= 4 {
-			dmax = min(dmax, 1)
-		}
-		if dmax < long-short || dmax == 0 {
-			return -1, -1
-		}
-		// k = long-short of the edits must be insertions, which destroy at
-		// most three trigrams each; the others at most four.
-		k := long - short
-		if nd-3*k-1 < 0 {
-			return dmax, k - 1
-		}
-		return dmax, min(dmax, k+(nd-3*k-1)/4)
-	}
-	// need is the number of shared trigrams a spelling of length lt
-	// within distance d has at least.
-	need := func(lt, d int) int {
-		k := max(lq, lt) - min(lq, lt)
-		return nd - 3*k - 4*(d-k)
-	}
-	sigma := 0.0
-	var missed uint64
-	for lt := max(3, (lq+1)/2); lt <= 2*lq; lt++ {
-		full, dr := dOf(lt)
-		if full > dr {
-			long := max(lq, lt)
-			sigma = max(sigma, min(1-float64(max(dr+1, long-min(lq, lt)))/float64(long), idxMaxFuzzySim))
-			missed |= lenBit(lt)
-		}
-	}
-	gs := idxGramPool.Get().(*idxGramScratch)
-	if len(gs.stamp) < len(ix.keys) {
-		gs.stamp = make([]uint32, len(ix.keys))
-		gs.count = make([]uint16, len(ix.keys))
-	}
-	gs.epoch++
-	if gs.epoch == 0 {
-		clear(gs.stamp)
-		gs.epoch = 1
-	}
-	// The searched radius and the trigrams needed, by spelling length.
-	var drOf, needOf [130]int
-	for lt := range drOf {
-		drOf[lt] = -1
-		if lt >= 3 && lt <= 2*lq && lt < len(drOf) {
-			_, dr := dOf(lt)
-			drOf[lt] = dr
-			if dr > 0 {
-				needOf[lt] = need(lt, dr)
-			}
-		}
-	}
-	// Only the rarest grams need counting: a spelling that needs n shared
-	// grams shares at least n - drop of the rest when the drop most
-	// frequent are left out.
-	needMin := nd
-	for lt := range drOf {
-		if drOf[lt] > 0 {
-			needMin = min(needMin, needOf[lt])
-		}
-	}
-	drop := max(0, needMin-1)
-	// Each gram's postings are looked up once, then ordered rarest first.
-	var pb [80][]int32
-	posts := pb[:0]
-	for _, g := range grams {
-		posts = append(posts, ix.grams[g])
-	}
-	slices.SortFunc(posts, func(a, b []int32) int { return len(a) - len(b) })
-	gs.touched = gs.touched[:0]
-	for _, post := range posts[:nd-drop] {
-		for _, ki := range post {
-			if gs.stamp[ki] != gs.epoch {
-				gs.stamp[ki] = gs.epoch
-				gs.count[ki] = 0
-				gs.touched = append(gs.touched, ki)
-			}
-			gs.count[ki]++
-		}
-	}
-	sq, sq2 := keySig2(key)
-	ascii := lq == len(key)
-	var tb [64]rune
-	self := int32(-1)
-	if k, ok := ix.byKey[key]; ok {
-		self = k
-	}
-	for _, ki := range gs.touched {
-		k := &ix.keys[ki]
-		if k.runes >= len(drOf) {
-			continue
-		}
-		dr := drOf[k.runes]
-		if dr <= 0 || int(gs.count[ki]) < needOf[k.runes]-drop || ki == self {
-			continue
-		}
-		if bits.OnesCount32(sq&^k.sig) > dr || bits.OnesCount32(k.sig&^sq) > dr ||
-			bits.OnesCount32(sq^k.sig)+bits.OnesCount32(sq2^k.sig2) > 2*dr {
-			continue
-		}
-		var d int
-		if ascii && k.runes == len(k.key) {
-			d = osaBoundedBytes(key, k.key, dr)
-		} else {
-			t := tb[:0]
-			for _, r := range k.key {
-				t = append(t, r)
-			}
-			d = osaBounded(q, t, dr)
-		}
-		if d > dr {
-			continue
-		}
-		long := max(lq, k.runes)
-		sim := min(1-float64(d)/float64(long), idxMaxFuzzySim)
-		if sim < minSim {
-			continue
-		}
-		for _, r := range k.refs {
-			dst = append(dst, idxHit{r.term, float32(sim)})
-		}
-	}
-	idxGramPool.Put(gs)
-	return dst, sigma, missed
-}
-
 // lenBit is the bit of a spelling length in a set of lengths (lengths of
 // 63 letters and more share the last bit).
 func lenBit(n int) uint64 { return 1 << uint(min(n, 63)) }
-
-// idxGramScratch is the working memory of the trigram count filter.
-type idxGramScratch struct {
-	stamp   []uint32
-	count   []uint16
-	touched []int32
-	epoch   uint32
-}
-
-var idxGramPool = sync.Pool{New: func() any { return new(idxGramScratch) }}
-
-// queryGrams appends the distinct padded trigrams of q, each packed in a
-// uint64 (21 bits a rune; padding is rune 1).
-func queryGrams(q []rune, dst []uint64) []uint64 {
-	pad := func(i int) uint64 {
-		if i < 0 || i >= len(q) {
-			return 1
-		}
-		return uint64(q[i]) & 0x1fffff
-	}
-	for i := -2; i < len(q); i++ {
-		g := pad(i)<<42 | pad(i+1)<<21 | pad(i+2)
-		if !slices.Contains(dst, g) {
-			dst = append(dst, g)
-		}
-	}
-	return dst
-}
 
 // osaBounded is the optimal-string-alignment distance of x and y (at most
 // 64 runes each), or a value above bound once the distance must exceed it.

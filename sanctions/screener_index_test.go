@@ -10,14 +10,29 @@ import (
 // residualSim: for every query word and every list word that the word's
 // neighbour searches did not return, residualSim is at least the full
 // spelling bound spellSim, so checking only the lengths a search may have
-// missed loses no pair.
+// missed loses no pair. It runs with the searches as built, and with the
+// scan of lengths the deletion dictionary does not reach turned off, so
+// that the residual check has pairs to find.
 func TestResidualSpellingCheck(t *testing.T) {
+	for _, scan := range []bool{true, false} {
+		checked := residualSpellingCheck(t, scan)
+		if !scan && checked == 0 {
+			t.Fatal("no list word near a query word was left to the residual check")
+		}
+		t.Logf("scan %v: %d pairs left to the residual check, all found", scan, checked)
+	}
+}
+
+func residualSpellingCheck(t *testing.T, scan bool) int {
 	n, queries := 3000, 200
 	if testing.Short() {
 		n, queries = 1000, 60
 	}
 	snap := genSnapshot(21, n)
 	s := NewScreener(snap)
+	if !scan {
+		s.ix.scanMax = 0
+	}
 	qs := genQueries(snap, queries, 23)
 	th := DefaultThreshold - idxMaxLegalBonus
 	checked := 0
@@ -51,8 +66,5 @@ func TestResidualSpellingCheck(t *testing.T) {
 			}
 		}
 	}
-	if checked == 0 {
-		t.Fatal("no list word near a query word was left to the residual check")
-	}
-	t.Logf("%d pairs left to the residual check, all found", checked)
+	return checked
 }
