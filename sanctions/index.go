@@ -197,6 +197,7 @@ type nameIndex struct {
 	byKey   map[string]int32
 	del     delIndex  // deletion dictionary of keys, for fuzzy search
 	byLen   [][]int32 // key ids by length in runes
+	kf      []keyFilter
 	// scanMax: lengths holding at most this many keys are scanned
 	// whole where the deletion dictionary does not reach.
 	scanMax int
@@ -331,6 +332,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		ix.byLen[k.runes] = append(ix.byLen[k.runes], int32(i))
 	}
 	ix.del = buildDelIndex(ix.keys)
+	ix.kf = keyFilters(ix.keys)
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))

@@ -94,6 +94,13 @@ func delVariants(rs []rune, radius int, dst []uint64) []uint64 {
 	return dst[:start+len(slices.Compact(v))]
 }
 
+// delBucket is the bucket of a variant's hash with its number of
+// deletions, so that variants of one string with different numbers of
+// deletions (of list spellings of different lengths) fall apart.
+func delBucket(h uint64) uint64 {
+	return (h * 0x9e3779b97f4a7c15) >> (64 - idxDelBits)
+}
+
 // buildDelIndex indexes the deletion variants of every spelling. It
 // generates them twice, once to size the buckets and once to fill them,
 // so that building holds no more than the dictionary itself.
@@ -110,7 +117,7 @@ func buildDelIndex(keys []idxKey) delIndex {
 		}
 	}
 	d := delIndex{first: make([]uint32, 1<<idxDelBits+1)}
-	each(func(h uint64, _ int32) { d.first[h>>(64-idxDelBits)+1]++ })
+	each(func(h uint64, _ int32) { d.first[delBucket(h)+1]++ })
 	for b := 1; b < len(d.first); b++ {
 		d.first[b] += d.first[b-1]
 	}
@@ -118,12 +125,28 @@ func buildDelIndex(keys []idxKey) delIndex {
 	d.check, d.key = make([]uint32, n), make([]int32, n)
 	fill := slices.Clone(d.first[:1<<idxDelBits])
 	each(func(h uint64, k int32) {
-		b := h >> (64 - idxDelBits)
+		b := delBucket(h)
 		d.check[fill[b]] = uint32(h)
 		d.key[fill[b]] = k
 		fill[b]++
 	})
 	return d
+}
+
+// keyFilter is what the search's filters read of a spelling, packed so
+// that scanning thousands of them stays in cache.
+type keyFilter struct {
+	sig, sig2 uint32 // keySig2 of the spelling
+	runes     uint16 // its letters (at most 65535)
+}
+
+// keyFilters packs the filters of every spelling.
+func keyFilters(keys []idxKey) []keyFilter {
+	kf := make([]keyFilter, len(keys))
+	for i := range keys {
+		kf[i] = keyFilter{sig: keys[i].sig, sig2: keys[i].sig2, runes: uint16(min(keys[i].runes, 65535))}
+	}
+	return kf
 }
 
 // idxFuzzyScratch is the working memory of one search.
@@ -235,19 +258,23 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 				allowed |= 1 << k
 			}
 		}
-		if allowed == 0 {
-			continue
-		}
-		b := h >> (64 - idxDelBits)
-		c := uint32(h) >> 2
-		for e := del.first[b]; e < del.first[b+1]; e++ {
-			if ch := del.check[e]; ch>>2 != c || allowed&(1<<(ch&3)) == 0 {
+		for k := 0; allowed != 0; k++ {
+			if allowed&(1<<k) == 0 {
 				continue
 			}
-			ki := del.key[e]
-			if gs.stamp[ki] != gs.epoch {
-				gs.stamp[ki] = gs.epoch
-				gs.touched = append(gs.touched, ki)
+			allowed &^= 1 << k
+			hk := h&^3 | uint64(k)
+			b := delBucket(hk)
+			c := uint32(hk)
+			for e := del.first[b]; e < del.first[b+1]; e++ {
+				if del.check[e] != c {
+					continue
+				}
+				ki := del.key[e]
+				if gs.stamp[ki] != gs.epoch {
+					gs.stamp[ki] = gs.epoch
+					gs.touched = append(gs.touched, ki)
+				}
 			}
 		}
 	}
@@ -276,18 +303,19 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 	ascii := lq == len(key)
 	var tb [64]rune
 	for _, ki := range gs.touched {
-		k := &ix.keys[ki]
-		if ki == self || k.runes >= len(dmax) {
+		f := &ix.kf[ki]
+		if ki == self || int(f.runes) >= len(dmax) {
 			continue
 		}
-		dr := int(dmax[k.runes])
+		dr := int(dmax[f.runes])
 		if dr <= 0 {
 			continue
 		}
-		if bits.OnesCount32(sq&^k.sig) > dr || bits.OnesCount32(k.sig&^sq) > dr ||
-			bits.OnesCount32(sq^k.sig)+bits.OnesCount32(sq2^k.sig2) > 2*dr {
+		if bits.OnesCount32(sq&^f.sig) > dr || bits.OnesCount32(f.sig&^sq) > dr ||
+			bits.OnesCount32(sq^f.sig)+bits.OnesCount32(sq2^f.sig2) > 2*dr {
 			continue
 		}
+		k := &ix.keys[ki]
 		var d int
 		if ascii && k.runes == len(k.key) {
 			d = osaBoundedBytes(key, k.key, dr)
