@@ -482,80 +482,6 @@ func (c *idxCache) put(k string, v idxNear) {
 // 63 letters and more share the last bit).
 func lenBit(n int) uint64 { return 1 << uint(min(n, 63)) }
 
-// osaBounded is the optimal-string-alignment distance of x and y (at most
-// 64 runes each), or a value above bound once the distance must exceed it.
-func osaBounded(x, y []rune, bound int) int {
-	n, m := len(x), len(y)
-	if n-m > bound || m-n > bound {
-		return bound + 1
-	}
-	var b0, b1, b2 [65]int
-	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
-	for j := 0; j <= m; j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= n; i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= m; j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > bound {
-			return bound + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[m]
-}
-
-// osaBoundedBytes is osaBounded for ASCII strings.
-func osaBoundedBytes(x, y string, bound int) int {
-	n, m := len(x), len(y)
-	if n-m > bound || m-n > bound {
-		return bound + 1
-	}
-	if m > 64 || n > 64 {
-		return bound + 1
-	}
-	var b0, b1, b2 [65]int32
-	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
-	for j := 0; j <= m; j++ {
-		prev[j] = int32(j)
-	}
-	bd := int32(bound)
-	for i := 1; i <= n; i++ {
-		cur[0] = int32(i)
-		rowMin := int32(i)
-		xi := x[i-1]
-		for j := 1; j <= m; j++ {
-			cost := int32(1)
-			if xi == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && xi == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > bd {
-			return bound + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return int(prev[m])
-}
-
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
 	tok   names.Token
@@ -994,12 +920,7 @@ func trySpell(a string, la int, as1, as2 uint32, b string, lb int, bs1, bs2 uint
 		bits.OnesCount32(as1^bs1)+bits.OnesCount32(as2^bs2) > 2*dmax {
 		return 0
 	}
-	var d int
-	if la == len(a) && lb == len(b) {
-		d = osaBoundedBytes(a, b, dmax)
-	} else {
-		d = osaBounded([]rune(a), []rune(b), dmax)
-	}
+	d := names.OSAWithin(a, b, dmax)
 	if d > dmax {
 		return 0
 	}

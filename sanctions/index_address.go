@@ -87,7 +87,6 @@ func buildAddrIndex(parties []Party) *addrIndex {
 // no distinctive word is looked up by its generic words.
 func (ax *addrIndex) candidates(q *names.Address, fn func(int32)) {
 	distinctive := false
-	var qb, tb [64]rune
 	for _, w := range q.Words {
 		if names.IsGenericAddressWord(w) {
 			continue
@@ -96,14 +95,7 @@ func (ax *addrIndex) candidates(q *names.Address, fn func(int32)) {
 		for _, a := range ax.words[w] {
 			fn(a)
 		}
-		qr := qb[:0]
-		for _, r := range w {
-			if len(qr) == cap(qb) {
-				break
-			}
-			qr = append(qr, r)
-		}
-		lq := len(qr)
+		lq := utf8.RuneCountInString(w)
 		sq := keySig(w)
 		for lt := max(1, lq-lq/4-1); lt < len(ax.byLen) && lt <= lq+lq/4+1; lt++ {
 			long := max(lq, lt)
@@ -116,11 +108,7 @@ func (ax *addrIndex) candidates(q *names.Address, fn func(int32)) {
 				if v.text == w || bits.OnesCount32(sq^v.sig) > 2*dmax {
 					continue
 				}
-				tr := tb[:0]
-				for _, r := range v.text {
-					tr = append(tr, r)
-				}
-				if osaBounded(qr, tr, dmax) <= dmax {
+				if names.OSAWithin(w, v.text, dmax) <= dmax {
 					for _, a := range ax.words[v.text] {
 						fn(a)
 					}

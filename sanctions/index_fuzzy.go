@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+
+	"github.com/rpscreen/rpscreen/internal/names"
 )
 
 // The fuzzy search finds the list spellings near a query spelling. It
@@ -50,9 +52,10 @@ const idxDelBits = 20
 // their top bits, each with a check of its low 32 bits (the last two its
 // number of deletions) and the spelling it came from.
 type delIndex struct {
-	first []uint32 // first[b]: start of bucket b in check and key
-	check []uint32
-	key   []int32
+	first []uint32 // first[b]: start of bucket b in ent
+	// ent: per variant, the check in the high 32 bits and the spelling
+	// in the low, so that a probe reads one word.
+	ent []uint64
 }
 
 // delHash hashes a rune string (FNV-1a over runes, then mixed so that the
@@ -122,12 +125,11 @@ func buildDelIndex(keys []idxKey) delIndex {
 		d.first[b] += d.first[b-1]
 	}
 	n := d.first[len(d.first)-1]
-	d.check, d.key = make([]uint32, n), make([]int32, n)
+	d.ent = make([]uint64, n)
 	fill := slices.Clone(d.first[:1<<idxDelBits])
 	each(func(h uint64, k int32) {
 		b := delBucket(h)
-		d.check[fill[b]] = uint32(h)
-		d.key[fill[b]] = k
+		d.ent[fill[b]] = uint64(uint32(h))<<32 | uint64(uint32(k))
 		fill[b]++
 	})
 	return d
@@ -266,11 +268,11 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 			hk := h&^3 | uint64(k)
 			b := delBucket(hk)
 			c := uint32(hk)
-			for e := del.first[b]; e < del.first[b+1]; e++ {
-				if del.check[e] != c {
+			for _, ent := range del.ent[del.first[b]:del.first[b+1]] {
+				if uint32(ent>>32) != c {
 					continue
 				}
-				ki := del.key[e]
+				ki := int32(uint32(ent))
 				if gs.stamp[ki] != gs.epoch {
 					gs.stamp[ki] = gs.epoch
 					gs.touched = append(gs.touched, ki)
@@ -300,8 +302,6 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		missed |= lenBit(lt)
 	}
 	sq, sq2 := keySig2(key)
-	ascii := lq == len(key)
-	var tb [64]rune
 	for _, ki := range gs.touched {
 		f := &ix.kf[ki]
 		if ki == self || int(f.runes) >= len(dmax) {
@@ -316,19 +316,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 			continue
 		}
 		k := &ix.keys[ki]
-		var d int
-		if ascii && k.runes == len(k.key) {
-			d = osaBoundedBytes(key, k.key, dr)
-		} else {
-			t := tb[:0]
-			for _, r := range k.key {
-				if len(t) == cap(tb) {
-					break
-				}
-				t = append(t, r)
-			}
-			d = osaBounded(q, t, dr)
-		}
+		d := names.OSAWithin(key, k.key, dr)
 		if d > dr {
 			continue
 		}
