@@ -2,7 +2,6 @@ package sanctions
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -19,10 +18,9 @@ import (
 // screener_test.go checks against brute force:
 //
 //   - tokens pair only at a per-token similarity of at least idxMinPairSim;
-//     equal texts score 1, equal phonetic keys idxKeyEqualSim, other keys
-//     1 - OSA distance / longer length (0 for keys shorter than three
-//     letters, for lengths differing by more than half, and for a
-//     distance over one when the shorter key has at most four letters);
+//     equal texts score 1, equal phonetic keys idxKeyEqualSim, other
+//     spellings names.EditSim of their OSA distance (at most three edits,
+//     fewer for short spellings);
 //     numbers pair only when equal; an initial pairs with a word of the
 //     same first letter; a truncation of four letters or more pairs with
 //     the word it abbreviates;
@@ -44,7 +42,6 @@ const (
 	idxMinPairSim     = 0.62
 	idxMinJoinSim     = 0.84
 	idxKeyEqualSim    = 0.95
-	idxMaxFuzzySim    = 0.94
 	idxInitialSim     = 0.85
 	idxPrefixSim      = 0.8
 	idxAcronymSim     = 0.9
@@ -195,12 +192,8 @@ type nameIndex struct {
 	byText  map[string]int32
 	keys    []idxKey
 	byKey   map[string]int32
-	del     delIndex  // deletion dictionary of keys, for fuzzy search
-	byLen   [][]int32 // key ids by length in runes
+	del     delIndex // deletion dictionary of keys, for fuzzy search
 	kf      []keyFilter
-	// scanMax: lengths holding at most this many keys are scanned
-	// whole where the deletion dictionary does not reach.
-	scanMax int
 	sorted  []int32 // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
@@ -239,7 +232,6 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		acronyms:     make(map[string][]int32),
 		exact:        make(map[string][]int32),
 		idf:          idf,
-		scanMax:      idxScanMax,
 	}
 	var acr []byte
 	personSeen := map[int32]bool{}
@@ -323,14 +315,6 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 	}
 	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
-	maxLen := 0
-	for _, k := range ix.keys {
-		maxLen = max(maxLen, k.runes)
-	}
-	ix.byLen = make([][]int32, maxLen+1)
-	for i, k := range ix.keys {
-		ix.byLen[k.runes] = append(ix.byLen[k.runes], int32(i))
-	}
 	ix.del = buildDelIndex(ix.keys)
 	ix.kf = keyFilters(ix.keys)
 	for i, t := range ix.terms {
@@ -439,15 +423,10 @@ type idxCacheShard struct {
 	m  map[string]idxNear
 }
 
-// idxNear is a cached neighbour search: the hits and the highest
-// similarity of anything it may have missed.
+// idxNear is a cached neighbour search: every list term near a query
+// token or run.
 type idxNear struct {
-	hits  []idxHit
-	sigma float64
-	// missed: for a token, the spelling lengths at which each of its
-	// searches (by text, key and alt key) may have missed a neighbour
-	// (bits by lenBit).
-	missedText, missedKey, missedAlt uint64
+	hits []idxHit
 }
 
 const idxCacheShardSize = 8192
@@ -478,24 +457,13 @@ func (c *idxCache) put(k string, v idxNear) {
 	s.mu.Unlock()
 }
 
-// lenBit is the bit of a spelling length in a set of lengths (lengths of
-// 63 letters and more share the last bit).
-func lenBit(n int) uint64 { return 1 << uint(min(n, 63)) }
-
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
-	tok   names.Token
-	w     float64 // the token's weight
-	unm   float64 // gain when unmatched (negative)
-	floor float64 // the best gain a list token not in hits could give it
-	// sigma is the best similarity by spelling of a list word the
-	// neighbour searches may have missed (0: they missed none).
-	sigma float64
-	// missedText, missedKey, missedAlt: the spelling lengths at which the
-	// searches by text, key and alt key may have missed a neighbour.
-	missedText, missedKey, missedAlt uint64
-	hits                             []idxHit
-	sp                               idxSpell // text, key and alt key, for the candidate check
+	tok  names.Token
+	w    float64 // the token's weight
+	unm  float64 // gain when unmatched (negative)
+	hits []idxHit
+	sp   idxSpell // text, key and alt key, for the candidate check
 }
 
 // idxSpell is a query token's or run's spellings with their letter counts
@@ -523,8 +491,6 @@ type idxRun struct {
 	from, n int
 	w       float64 // the heaviest token of the run
 	hits    []idxHit
-	sigma   float64 // the best similarity of a list token not in hits
-	sp      idxSpell
 	acronym bool
 }
 
@@ -594,9 +560,6 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		u.unm = -unmatchedCost * t * u.w
 		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
 		u.hits = near.hits
-		u.sigma = near.sigma
-		u.missedText, u.missedKey, u.missedAlt = near.missedText, near.missedKey, near.missedAlt
-		u.floor = max(u.unm, gain(near.sigma, u.w, 1, t))
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
@@ -615,8 +578,7 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// The text too: the engine compares spellings as well as keys.
 			nt := ix.cachedNeighbours("j\x00"+text, text, idxMinJoinSim)
 			hits := append(near.hits[:len(near.hits):len(near.hits)], nt.hits...)
-			p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits,
-				sigma: max(near.sigma, nt.sigma), sp: newSpell(text, key, "")})
+			p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits})
 		}
 		var acr []rune
 		w = 0
@@ -632,16 +594,6 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 				if id, ok := ix.byText[string(acr)]; ok && ix.terms[id].kind == names.Word {
 					p.runs = append(p.runs, idxRun{from: i, n: len(acr), w: w, hits: []idxHit{{id, idxAcronymSim}}, acronym: true})
 				}
-			}
-		}
-	}
-	for ri := range p.runs {
-		r := &p.runs[ri]
-		if r.sigma >= idxMinJoinSim {
-			// A run may pair with a list token the search missed.
-			g := max(0, gain(r.sigma, r.w, 1, t))
-			for k := r.from; k < r.from+r.n; k++ {
-				p.units[k].floor = max(p.units[k].floor, g)
 			}
 		}
 	}
@@ -756,8 +708,7 @@ func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
-	var v idxNear
-	v.hits, v.sigma, _ = ix.keyNeighbours(key, minSim, nil)
+	v := idxNear{hits: ix.keyNeighbours(key, minSim, nil)}
 	ix.cache.put(ck, v)
 	return v
 }
@@ -773,24 +724,17 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 		return v
 	}
 	var hits []idxHit
-	sigma := 0.0
-	var mText, mKey, mAlt uint64
 	if id, ok := ix.byText[tok.Text]; ok {
 		hits = append(hits, idxHit{id, 1})
 	}
 	switch tok.Kind {
 	case names.Word:
-		var near []idxHit
-		var sg float64
-		near, sigma, mText = ix.keyNeighbours(tok.Text, idxMinPairSim, near)
-		mKey = mText
+		near := ix.keyNeighbours(tok.Text, idxMinPairSim, nil)
 		if tok.Key != "" && tok.Key != tok.Text {
-			near, sg, mKey = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
-			sigma = max(sigma, sg)
+			near = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
 		}
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			near, sg, mAlt = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
-			sigma = max(sigma, sg)
+			near = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
 		}
 		for _, h := range near {
 			if ix.terms[h.term].kind == names.Word {
@@ -848,92 +792,9 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 		return 0
 	})
 	hits = slices.CompactFunc(hits, func(a, b idxHit) bool { return a.term == b.term })
-	v := idxNear{hits: hits, sigma: sigma, missedText: mText, missedKey: mKey, missedAlt: mAlt}
+	v := idxNear{hits: hits}
 	ix.cache.put(ck, v)
 	return v
-}
-
-// spellSim is an upper bound of the engine's similarity of a query token
-// (or run) and a list word by spelling: the better of texts and keys (and
-// keys with j read as zh) by edit distance, and, when abbrev is set, a
-// truncation; 0 when it is below minSim.
-func spellSim(q *idxSpell, t *idxTerm, minSim float64, abbrev bool) float64 {
-	best := trySpell(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2, minSim)
-	if q.key != "" && t.key != "" {
-		if q.key == t.key {
-			best = max(best, idxKeyEqualSim)
-		} else {
-			best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2, minSim))
-		}
-	}
-	if q.alt != "" {
-		best = max(best, trySpell(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2, minSim))
-	}
-	if t.alt != "" {
-		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.alt, t.arunes, t.asig, t.asig2, minSim))
-	}
-	if abbrev && best < idxPrefixSim && q.text != "" && t.text != "" && q.text[0] == t.text[0] &&
-		(isTruncation(q.text, t.text) || isTruncation(t.text, q.text)) {
-		best = idxPrefixSim
-	}
-	return best
-}
-
-// residualSim is spellSim(&u.sp, t, idxMinPairSim, true) restricted to
-// what the neighbour searches of u may have missed: the comparisons of a
-// query spelling with a list spelling of a length at which the search by
-// that query spelling was incomplete. Equal keys and truncations are
-// always found by the searches, so they are not checked again.
-func residualSim(u *idxUnit, t *idxTerm) float64 {
-	q := &u.sp
-	best := 0.0
-	if u.missedText&lenBit(t.runes) != 0 {
-		best = trySpell(q.text, q.runes, q.tsig, q.tsig2, t.text, t.runes, t.tsig, t.tsig2, idxMinPairSim)
-	}
-	if q.key != "" && t.key != "" && q.key != t.key && u.missedKey&lenBit(t.krunes) != 0 {
-		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.key, t.krunes, t.ksig, t.ksig2, idxMinPairSim))
-	}
-	if q.alt != "" && u.missedAlt&lenBit(t.krunes) != 0 {
-		best = max(best, trySpell(q.alt, q.arunes, q.asig, q.asig2, t.key, t.krunes, t.ksig, t.ksig2, idxMinPairSim))
-	}
-	if t.alt != "" && u.missedKey&lenBit(t.arunes) != 0 {
-		best = max(best, trySpell(q.key, q.krunes, q.ksig, q.ksig2, t.alt, t.arunes, t.asig, t.asig2, idxMinPairSim))
-	}
-	return best
-}
-
-// trySpell is the similarity bound of two spellings by edit distance, or
-// 0 below minSim.
-func trySpell(a string, la int, as1, as2 uint32, b string, lb int, bs1, bs2 uint32, minSim float64) float64 {
-	long, short := max(la, lb), min(la, lb)
-	if short < 3 || long-short > long/2 {
-		return 0
-	}
-	dmax := int((1 - minSim) * float64(long))
-	if short <= 4 {
-		dmax = min(dmax, 1)
-	}
-	if dmax < long-short || dmax == 0 {
-		return 0
-	}
-	if bits.OnesCount32(as1&^bs1) > dmax || bits.OnesCount32(bs1&^as1) > dmax ||
-		bits.OnesCount32(as1^bs1)+bits.OnesCount32(as2^bs2) > 2*dmax {
-		return 0
-	}
-	d := names.OSAWithin(a, b, dmax)
-	if d > dmax {
-		return 0
-	}
-	if sim := min(1-float64(d)/float64(long), idxMaxFuzzySim); sim >= minSim {
-		return sim
-	}
-	return 0
-}
-
-// isTruncation reports whether short is long cut after four letters or
-// more, with three or more left.
-func isTruncation(short, long string) bool {
-	return len(short) >= 4 && len(long) >= len(short)+3 && strings.HasPrefix(long, short)
 }
 
 // idxScratch is the per-query working memory of retrieval.
@@ -965,9 +826,9 @@ type idxItem struct {
 
 // chooseSkips decides which items the walk leaves out. A name reached by
 // no walked item gets from each query token at most b, the larger of the
-// token's floor (a list token the searches did not return) and the gains
-// of the items left out that serve it; items may be left out while the
-// sum of b stays below zero.
+// token's unmatched cost and the gains of the items left out that serve
+// it (the searches return every list token that can pair with it); items
+// may be left out while the sum of b stays below zero.
 //
 // Which items to leave out is a knapsack: each token's items are left out
 // lowest gain first, and among the tokens the step that saves the most
@@ -980,7 +841,7 @@ func (ix *nameIndex) chooseSkips(items []idxItem, units []idxUnit) []bool {
 	var b [idxMaxQueryTokens]float64
 	sum := 0.0
 	for i := range units {
-		b[i] = units[i].floor
+		b[i] = units[i].unm
 		sum += b[i]
 	}
 	// Each token's single-token items, lowest gain first.
@@ -1111,8 +972,8 @@ func (s *idxScratch) termEntry(term int32) {
 //
 // Retrieval walks the postings of the relations (list terms near a query
 // token, runs, acronyms, initials) that a name needs to reach t: those of
-// small gain are left out while the gains left out, together with what a
-// token the searches did not return could give, stay below zero. Each
+// small gain are left out while the gains left out, together with the
+// unmatched costs of the other query tokens, stay below zero. Each
 // entry reached is then checked token by token: every query token gets the
 // best gain one of the entry's tokens can give it, unmatched tokens on
 // either side cost what the engine charges at least (more when both sides
@@ -1144,12 +1005,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 	}
 	// What to walk. Every relation that can reach an entry is an item
-	// with the gain it gives its query tokens. A name reached by no walked
-	// item gets from each query token at most the larger of its floor (a
-	// list token the searches did not return) and the gains of the items
-	// left unwalked; items are left unwalked, least gain first, while that
-	// sum stays below zero, which keeps common words with small gains
-	// (and long posting lists) out of the walk.
+	// with the gain it gives its query tokens; chooseSkips leaves out of
+	// the walk what the bound allows.
 	items := s.items[:0]
 	for i := range units {
 		u := &units[i]
@@ -1256,8 +1113,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 }
 
 // checkTerm returns what list term tid can give each query unit: the
-// gains recorded from the searches, and, checked once per query, spelling
-// similarity the searches did not return, initials and joined runs.
+// gains recorded from the searches, and, checked once per query, what it
+// gives the query's initials.
 func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64) *idxTermGain {
 	s.termEntry(tid)
 	tg := &s.tgains[s.tslot[tid]]
@@ -1279,29 +1136,6 @@ func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64
 	for _, i := range p.initials {
 		if units[i].tok.Text[0] == term.first {
 			set(i, gain(idxInitialSim, units[i].w, term.w, t))
-		}
-	}
-	for i := range units {
-		u := &units[i]
-		// A complete search returned every word near the token by
-		// spelling (and by truncation) already.
-		if u.tok.Kind != names.Word || tg.g[i] > idxNoGain/2 || u.sigma < idxMinPairSim {
-			continue
-		}
-		if sim := residualSim(u, term); sim > 0 {
-			set(i, gain(sim, u.w, term.w, t))
-		}
-	}
-	for ri := range p.runs {
-		r := &p.runs[ri]
-		if r.acronym || r.sigma < idxMinJoinSim {
-			continue
-		}
-		if sim := spellSim(&r.sp, term, idxMinJoinSim, false); sim > 0 {
-			gr := max(0, gain(sim, r.w, term.w, t))
-			for k := r.from; k < r.from+r.n; k++ {
-				set(k, gr)
-			}
 		}
 	}
 	return tg

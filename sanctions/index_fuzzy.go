@@ -13,37 +13,39 @@ import (
 // alignment distance d reach a common string by deleting at most d letters
 // from each (a substitution or a transposition costs one deletion on each
 // side, an insertion one on the longer side). The dictionary holds every
-// string reachable from each list spelling by at most idxDelRadius
-// deletions; a query looks up its own, so every spelling within that
-// distance is found, whatever the letters. Farther spellings the search may
-// miss are reported by length, for the candidate check to compare
-// directly.
+// string reachable from each list spelling by as many deletions as the
+// engine allows edits at its length (names.EditSim: one up to six
+// letters, two up to ten, three beyond); a query looks up its own, so
+// every spelling the engine could pair with it is found, whatever the
+// letters, and the candidate check need not compare spellings again.
 
-// idxDelRadius is the most deletions the dictionary holds.
-const idxDelRadius = 3
-
-// idxDelLong is the length above which a spelling (list or query) is
-// expanded to two deletions only: its three-deletion variants would be
-// many, and such long words are rare.
-const idxDelLong = 12
+// idxDelRadius is the most deletions the dictionary holds: the most edits
+// at which the engine pairs two spellings.
+const idxDelRadius = names.MaxEditsAny
 
 // delRadius is the number of deletions to which a spelling of n letters is
-// expanded: as many as a neighbour of minimum similarity idxMinPairSim can
-// need, at most idxDelRadius (two for long spellings).
+// expanded: the most edits at which the engine pairs it with a spelling no
+// longer than itself.
 func delRadius(n int) int {
-	r := int((1 - idxMinPairSim) * float64(n))
-	if n <= 5 {
-		r = 1
+	for e := idxDelRadius; e > 0; e-- {
+		if names.EditSim(e, n, n) > 0 {
+			return e
+		}
 	}
-	if n > idxDelLong {
-		r = min(r, 2)
-	}
-	return max(min(r, idxDelRadius), 0)
+	return 0
 }
 
-// idxScanMax is the largest number of spellings of one length that a
-// search scans one by one where the dictionary does not reach.
-const idxScanMax = 4096
+// editReach is the largest edit distance at which spellings of la and lb
+// letters reach minSim (-1: at none), and the similarity at each distance.
+func editReach(la, lb int, minSim float64) int {
+	long, short := max(la, lb), min(la, lb)
+	for e := idxDelRadius; e > 0; e-- {
+		if s := names.EditSim(e, long, short); s > 0 && s >= minSim {
+			return e
+		}
+	}
+	return -1
+}
 
 // idxDelBits is the number of hash bits that choose a bucket.
 const idxDelBits = 20
@@ -161,13 +163,10 @@ type idxFuzzyScratch struct {
 
 var idxFuzzyPool = sync.Pool{New: func() any { return new(idxFuzzyScratch) }}
 
-// keyNeighbours appends the spellings near key with their similarity (an
-// upper bound of the engine's), and returns the highest similarity that a
-// spelling it did not return could have, and the spelling lengths at which
-// it may have missed one (bits by lenBit). Near means an edit distance at
-// which the similarity can reach minSim; the search is complete up to
-// idxDelRadius edits.
-func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]idxHit, float64, uint64) {
+// keyNeighbours appends the list terms whose spellings (texts, keys, keys
+// with j read as zh) are near key, with the similarity the engine gives
+// the two spellings: every spelling whose names.EditSim reaches minSim.
+func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []idxHit {
 	var qb [64]rune
 	q := qb[:0]
 	for _, r := range key {
@@ -178,7 +177,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 	}
 	lq := len(q)
 	if lq == 0 {
-		return dst, 0, 0
+		return dst
 	}
 	self := int32(-1)
 	if k, ok := ix.byKey[key]; ok {
@@ -194,41 +193,18 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		}
 	}
 	if lq < 3 {
-		return dst, 0, 0
+		return dst
 	}
 	// dmax[lt]: the largest distance at which a spelling of lt letters
 	// can reach minSim (-1: none can).
-	// reach[lt]: the distance to which the dictionary finds every
-	// spelling of lt letters, when that is short of dmax[lt] (else -1).
-	var dmax, reach [130]int8
+	var dmax [130]int8
 	for lt := range dmax {
-		dmax[lt], reach[lt] = -1, -1
-		long, short := max(lq, lt), min(lq, lt)
-		if short < 3 || long-short > long/2 {
-			continue
-		}
-		d := int((1 - minSim) * float64(long))
-		if short <= 4 {
-			d = min(d, 1)
-		}
-		if d < long-short || d == 0 {
+		dmax[lt] = -1
+		d := editReach(lq, lt, minSim)
+		if d <= 0 {
 			continue
 		}
 		dmax[lt] = int8(d)
-		// Within distance e, the longer side needs at most e deletions
-		// and the shorter e less the difference in length: the search
-		// finds every spelling of lt letters within the distance that
-		// the deletions both sides were expanded to allow.
-		rq, rt := delRadius(lq), delRadius(lt)
-		var e int
-		if lq >= lt {
-			e = min(rq, rt+long-short)
-		} else {
-			e = min(rt, rq+long-short)
-		}
-		if d > e {
-			reach[lt] = int8(e)
-		}
 	}
 	gs := idxFuzzyPool.Get().(*idxFuzzyScratch)
 	if len(gs.stamp) < len(ix.keys) {
@@ -280,27 +256,6 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 			}
 		}
 	}
-	// Lengths the dictionary does not cover are scanned whole when they
-	// hold few spellings; the others are reported as missed.
-	sigma := 0.0
-	var missed uint64
-	for lt, e := range reach {
-		if e < 0 || lt >= len(ix.byLen) {
-			continue
-		}
-		if len(ix.byLen[lt]) <= ix.scanMax {
-			for _, ki := range ix.byLen[lt] {
-				if gs.stamp[ki] != gs.epoch {
-					gs.stamp[ki] = gs.epoch
-					gs.touched = append(gs.touched, ki)
-				}
-			}
-			continue
-		}
-		long, short := max(lq, lt), min(lq, lt)
-		sigma = max(sigma, min(1-float64(max(int(e)+1, long-short))/float64(long), idxMaxFuzzySim))
-		missed |= lenBit(lt)
-	}
 	sq, sq2 := keySig2(key)
 	for _, ki := range gs.touched {
 		f := &ix.kf[ki]
@@ -320,8 +275,8 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		if d > dr {
 			continue
 		}
-		sim := min(1-float64(d)/float64(max(lq, k.runes)), idxMaxFuzzySim)
-		if sim < minSim {
+		sim := names.EditSim(d, max(lq, k.runes), min(lq, k.runes))
+		if sim == 0 || sim < minSim {
 			continue
 		}
 		for _, r := range k.refs {
@@ -329,5 +284,5 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) ([]
 		}
 	}
 	idxFuzzyPool.Put(gs)
-	return dst, sigma, missed
+	return dst
 }

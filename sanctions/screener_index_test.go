@@ -1,70 +1,85 @@
 package sanctions
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rpscreen/rpscreen/internal/names"
 )
 
-// TestResidualSpellingCheck checks the premise of the candidate check's
-// residualSim: for every query word and every list word that the word's
-// neighbour searches did not return, residualSim is at least the full
-// spelling bound spellSim, so checking only the lengths a search may have
-// missed loses no pair. It runs with the searches as built, and with the
-// scan of lengths the deletion dictionary does not reach turned off, so
-// that the residual check has pairs to find.
-func TestResidualSpellingCheck(t *testing.T) {
-	for _, scan := range []bool{true, false} {
-		checked := residualSpellingCheck(t, scan)
-		if !scan && checked == 0 {
-			t.Fatal("no list word near a query word was left to the residual check")
-		}
-		t.Logf("scan %v: %d pairs left to the residual check, all found", scan, checked)
-	}
-}
-
-func residualSpellingCheck(t *testing.T, scan bool) int {
-	n, queries := 3000, 200
+// TestKeyNeighboursComplete checks the fuzzy search against brute force:
+// for query words, their phonetic keys and joined runs of them, at the
+// engine's two minimum similarities, every list spelling that
+// names.EditSim rates at or above the minimum is returned with that
+// similarity, and nothing else is.
+func TestKeyNeighboursComplete(t *testing.T) {
+	n, queries := 3000, 300
 	if testing.Short() {
-		n, queries = 1000, 60
+		n, queries = 1000, 80
 	}
 	snap := genSnapshot(21, n)
 	s := NewScreener(snap)
-	if !scan {
-		s.ix.scanMax = 0
+	var spellings []string
+	for _, q := range genQueries(snap, queries, 23) {
+		qn := names.Parse(q.Name, names.KindUnknown)
+		var prev string
+		for _, tok := range qn.Tokens {
+			if tok.Kind != names.Word {
+				continue
+			}
+			spellings = append(spellings, tok.Text, tok.Key)
+			if prev != "" {
+				spellings = append(spellings, prev+tok.Text)
+			}
+			prev = tok.Text
+		}
 	}
-	qs := genQueries(snap, queries, 23)
-	th := DefaultThreshold - idxMaxLegalBonus
+	// Hostile and boundary spellings.
+	spellings = append(spellings, "abc", "ab", strings.Repeat("ka", 30), "ивановв", "zhangwei")
 	checked := 0
-	for _, q := range qs {
-		for _, kind := range []names.Kind{names.KindUnknown, names.KindOrganization, names.KindPerson} {
-			p := s.ix.plan(names.Parse(q.Name, kind), th)
-			for ui := range p.units {
-				u := &p.units[ui]
-				if u.tok.Kind != names.Word {
+	for _, sp := range spellings {
+		lq := len([]rune(sp))
+		for _, minSim := range []float64{idxMinPairSim, idxMinJoinSim} {
+			got := map[int32]float32{}
+			for _, h := range s.ix.keyNeighbours(sp, minSim, nil) {
+				got[h.term] = max(got[h.term], h.sim)
+			}
+			want := map[int32]float32{}
+			for _, k := range s.ix.keys {
+				var sim float64
+				switch {
+				case k.key == sp:
+					sim = idxKeyEqualSim
+				case lq <= 64:
+					d := names.OSAWithin(sp, k.key, names.MaxEditsAny)
+					sim = names.EditSim(d, max(lq, k.runes), min(lq, k.runes))
+				}
+				if sim == 0 || sim < minSim {
 					continue
 				}
-				found := make(map[int32]bool, len(u.hits))
-				for _, h := range u.hits {
-					found[h.term] = true
+				for _, r := range k.refs {
+					s := float32(sim)
+					if k.key == sp && r.text {
+						s = 1
+					}
+					want[r.term] = max(want[r.term], s)
 				}
-				for tid := range s.ix.terms {
-					tm := &s.ix.terms[tid]
-					if tm.kind != names.Word || found[int32(tid)] {
-						continue
-					}
-					full := spellSim(&u.sp, tm, idxMinPairSim, true)
-					if full == 0 {
-						continue
-					}
-					checked++
-					if got := residualSim(u, tm); got < full {
-						t.Errorf("query %q word %q, list word %q: residualSim %.3f < spellSim %.3f (missed text %b key %b alt %b)",
-							q.Name, u.tok.Text, tm.text, got, full, u.missedText, u.missedKey, u.missedAlt)
-					}
+			}
+			checked += len(want)
+			for term, ws := range want {
+				if got[term] != ws {
+					t.Errorf("%q at %.2f: list term %q has similarity %.4f, search gave %.4f", sp, minSim, s.ix.terms[term].text, ws, got[term])
+				}
+			}
+			for term, gs := range got {
+				if _, ok := want[term]; !ok {
+					t.Errorf("%q at %.2f: search gave list term %q (%.4f), brute force did not", sp, minSim, s.ix.terms[term].text, gs)
 				}
 			}
 		}
 	}
-	return checked
+	if checked == 0 {
+		t.Fatal("no query spelling had a neighbour")
+	}
+	t.Logf("%d spellings, %d neighbours, all found", len(spellings), checked)
 }
