@@ -192,8 +192,10 @@ type nameIndex struct {
 	byText  map[string]int32
 	keys    []idxKey
 	byKey   map[string]int32
-	del     delIndex // deletion dictionary of keys, for fuzzy search
-	kf      []keyFilter
+	del     delIndex    // deletion dictionary of keys, for fuzzy search
+	kf      []keyFilter // by key id
+	kfLen   []keyFilter // by length, from lenOff[n] for n letters
+	lenOff  []int32
 	sorted  []int32 // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
@@ -317,6 +319,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 	ix.del = buildDelIndex(ix.keys)
 	ix.kf = keyFilters(ix.keys)
+	ix.kfLen, ix.lenOff = filtersByLength(ix.kf, 128)
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))
