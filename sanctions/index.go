@@ -921,6 +921,9 @@ type idxTermGain struct {
 	any     bool // the term can pair with some unit
 	run     bool // the term can be part of a list run that pairs
 	checked bool // spelling, initials and runs were checked
+	// join: the units (bits) whose text the term may join with its
+	// neighbours to spell.
+	join uint32
 }
 
 const idxNoGain = -1e9
@@ -1001,10 +1004,13 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
+	// A list term that spells a prefix or suffix of a query word may
+	// join with its neighbours into that word: each entry reached is
+	// asked (names.JoinSim) whether one of its runs pairs with the word.
 	for _, x := range p.extra {
 		if x.term >= 0 {
-			s.termGain(x.term, x.unit, gain(x.sim, units[x.unit].w, x.w, t))
-			s.tgains[s.tslot[x.term]].run = x.run
+			s.termEntry(x.term)
+			s.tgains[s.tslot[x.term]].join |= 1 << x.unit
 		}
 	}
 	// What to walk. Every relation that can reach an entry is an item
@@ -1079,8 +1085,10 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			paired[i] = g[i] > float32(units[i].unm)
 		}
 		rB := float32(0)
+		var join uint32
 		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
 			tg := ix.checkTerm(s, p, tid, t)
+			join |= tg.join
 			if tg.run {
 				cd.run = true
 			}
@@ -1093,6 +1101,18 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 					paired[i] = true
 					g[i] = max(g[i], tg.g[i])
 				}
+			}
+		}
+		for i := range units {
+			if join&(1<<i) == 0 {
+				continue
+			}
+			if sim := names.JoinSim(ix.entries[cd.entry].name, units[i].tok.Key); sim > 0 {
+				// The run's tokens are paired, but the check cannot
+				// name them: leave the list side uncharged.
+				g[i] = max(g[i], float32(gain(sim, units[i].w, 1, t)))
+				paired[i] = true
+				cd.run = true
 			}
 		}
 		sum, rA := float32(0), float32(0)

@@ -1,0 +1,35 @@
+package names
+
+import "testing"
+
+func TestJoinSim(t *testing.T) {
+	tests := []struct {
+		list, word string
+		pairs      bool
+	}{
+		{"Hik Vision Digital", "Hikvision", true},
+		{"Hik Vision Digital", "Hikvisoin", true},
+		{"Kasper Sky Lab", "Kaspersky", true},
+		{"Hik Vision Digital", "Digital", false},
+		{"Hik Vision Digital", "Kaspersky", false},
+		{"Example Trading", "Exampletrading", true},
+	}
+	for _, tt := range tests {
+		n := Parse(tt.list, KindOrganization)
+		w := Parse(tt.word, KindOrganization)
+		got := JoinSim(n, w.Tokens[0].Key)
+		if (got > 0) != tt.pairs {
+			t.Errorf("JoinSim(%q, %q) = %.3f, want pairing %v", tt.list, tt.word, got, tt.pairs)
+		}
+		if got > 0 {
+			// The engine pairs the word with the run: the score of the
+			// two names shows it.
+			if r := Compare(n, w, nil); len(r.Pairs) == 0 {
+				t.Errorf("%q, %q: JoinSim %.3f but Compare pairs nothing", tt.list, tt.word, got)
+			}
+		}
+	}
+	if JoinSim(nil, "x") != 0 || JoinSim(Parse("a b", KindUnknown), "") != 0 {
+		t.Error("JoinSim of nothing is not 0")
+	}
+}
