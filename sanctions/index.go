@@ -209,6 +209,8 @@ type nameIndex struct {
 	entTok []int32
 	entOff []int32
 	entOrg []bool // the entry is an organisation's name
+	// entJoin: the lengths of the entry's joined runs (Name.JoinLengths).
+	entJoin []uint64
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// persons: words of names that may be compared as a person's, each
@@ -247,6 +249,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		var acrStart []int
 		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 		ix.entOrg = append(ix.entOrg, n.Kind == names.KindOrganization)
+		ix.entJoin = append(ix.entJoin, n.JoinLengths())
 		for _, t := range n.Tokens {
 			if t.Kind == names.LegalForm || t.Kind == names.Stop || t.Text == "" {
 				continue
@@ -462,11 +465,14 @@ func (c *idxCache) put(k string, v idxNear) {
 
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
-	tok  names.Token
-	w    float64 // the token's weight
-	unm  float64 // gain when unmatched (negative)
-	hits []idxHit
-	sp   idxSpell // text, key and alt key, for the candidate check
+	tok names.Token
+	w   float64 // the token's weight
+	unm float64 // gain when unmatched (negative)
+	// joinLens: the lengths of list runs that may pair with the token
+	// (its key's length, give or take names.MaxEditsAny).
+	joinLens uint64
+	hits     []idxHit
+	sp       idxSpell // text, key and alt key, for the candidate check
 }
 
 // idxSpell is a query token's or run's spellings with their letter counts
@@ -563,6 +569,10 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		u.unm = -unmatchedCost * t * u.w
 		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
 		u.hits = near.hits
+		kl := utf8.RuneCountInString(tok.Key)
+		for l := max(0, kl-names.MaxEditsAny); l <= kl+names.MaxEditsAny; l++ {
+			u.joinLens |= 1 << min(l, 63)
+		}
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
@@ -1104,7 +1114,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 		for i := range units {
-			if join&(1<<i) == 0 {
+			if join&(1<<i) == 0 || ix.entJoin[cd.entry]&units[i].joinLens == 0 {
 				continue
 			}
 			if sim := names.JoinSim(ix.entries[cd.entry].name, units[i].tok.Key); sim > 0 {
