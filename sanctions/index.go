@@ -51,9 +51,6 @@ const (
 	idxInitialWeight  = 0.35
 	idxParticleWeight = 0.2
 	idxNumberWeight   = 1.0
-	// idxMaxPersonScan is the largest number of person-name words that a
-	// new query word is compared with one by one for given-name relations.
-	idxMaxPersonScan = 50000
 )
 
 // idxMinUnmatchedCost is the least an unmatched query token costs per unit
@@ -213,12 +210,11 @@ type nameIndex struct {
 	entJoin []uint64
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
-	// persons: words of names that may be compared as a person's, each
-	// prepared as a one-token person name, for the engine's given-name
-	// relations (Juan/Ivan) that no spelling similarity finds.
-	persons     []int32
-	personNames []*names.Name
-	idf         *names.IDF
+	// givenTerms: by given-name group (names.GivenNameGroup), the words
+	// of names that may be compared as a person's, for the engine's
+	// given-name relations (Juan/Ivan) that no spelling similarity finds.
+	givenTerms map[int][]int32
+	idf        *names.IDF
 
 	cache idxCache
 }
@@ -235,6 +231,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		wordsOf:      make(map[byte][]int32),
 		acronyms:     make(map[string][]int32),
 		exact:        make(map[string][]int32),
+		givenTerms:   make(map[int][]int32),
 		idf:          idf,
 	}
 	var acr []byte
@@ -290,7 +287,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			}
 			if t.Kind == names.Word && n.Kind != names.KindOrganization && !personSeen[id] {
 				personSeen[id] = true
-				ix.persons = append(ix.persons, id)
+				if g := names.GivenNameGroup(t.Text); g != 0 {
+					ix.givenTerms[g] = append(ix.givenTerms[g], id)
+				}
 			}
 			switch t.Kind {
 			case names.Initial:
@@ -326,12 +325,6 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))
-		}
-	}
-	if len(ix.persons) <= idxMaxPersonScan {
-		ix.personNames = make([]*names.Name, len(ix.persons))
-		for i, id := range ix.persons {
-			ix.personNames[i] = names.Parse(ix.terms[id].text, names.KindPerson)
 		}
 	}
 	sort.Slice(ix.sorted, func(a, b int) bool { return ix.terms[ix.sorted[a]].text < ix.terms[ix.sorted[b]].text })
@@ -773,13 +766,10 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 				hits = append(hits, idxHit{id, idxPrefixSim})
 			}
 		}
-		// Given-name relations of persons, by the engine itself.
-		if personScan && ix.personNames != nil {
-			q := names.Parse(tok.Text, names.KindPerson)
-			for i, pn := range ix.personNames {
-				if sc := names.Score(q, pn, nil); sc >= idxMinPairSim {
-					hits = append(hits, idxHit{ix.persons[i], float32(min(1, sc+0.005))})
-				}
+		// Given names of one group pair in persons' names.
+		if g := names.GivenNameGroup(tok.Text); personScan && g != 0 {
+			for _, id := range ix.givenTerms[g] {
+				hits = append(hits, idxHit{id, names.NicknameSim})
 			}
 		}
 	case names.Particle:

@@ -60,3 +60,12 @@ var givenNameGroup = func() map[string]int {
 	}
 	return m
 }()
+
+// GivenNameGroup is the number (from 1) of the group of given names that
+// name the same person ("ivan", "juan", "john"...) to which the normalised
+// word text belongs, 0 for none. Score pairs two given names of one group
+// at NicknameSim in persons' names, whatever their spelling.
+func GivenNameGroup(text string) int { return givenNameGroup[text] }
+
+// NicknameSim is the similarity Score gives two given names of one group.
+const NicknameSim = nicknameSim
