@@ -571,14 +571,24 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 	ui := len(p.units)
 	// Query runs: joined texts of 2-3 adjacent words, and acronyms.
 	for i := 0; i < ui; i++ {
-		if !joinable(p.units[i].tok.Kind) {
+		if !joinable(p.units[i].tok.Kind) && p.units[i].tok.Kind != names.Number {
 			continue
 		}
 		text := p.units[i].tok.Text
 		w := p.units[i].w
-		for k := i + 1; k < ui && k < i+3 && joinable(p.units[k].tok.Kind); k++ {
+		num := p.units[i].tok.Kind == names.Number
+		for k := i + 1; k < ui && k < i+3 && (joinable(p.units[k].tok.Kind) || p.units[k].tok.Kind == names.Number); k++ {
 			text += p.units[k].tok.Text
 			w = max(w, p.units[k].w)
+			num = num || p.units[k].tok.Kind == names.Number
+			if num {
+				// A run with a number meets only a list token of the
+				// same letters and digits ("CETC 13", "CETC13").
+				if id, ok := ix.byText[text]; ok {
+					p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: []idxHit{{id, idxKeyEqualSim}}})
+				}
+				continue
+			}
 			key := joinedKey(text)
 			near := ix.cachedNeighbours("j\x00"+key, key, idxMinJoinSim)
 			// The text too: the engine compares spellings as well as keys.
@@ -628,6 +638,11 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			for _, id := range ix.initialTerms[tok.Text[0]] {
 				u.hits = append(u.hits[:len(u.hits):len(u.hits)], idxHit{id, idxInitialSim})
 			}
+		case names.Number:
+			// A list run of a word and a number written apart ("CETC
+			// 13") for letters and digits written together: entries
+			// holding both halves.
+			p.extra = ix.numberSplits(p.extra, i, tok.Text)
 		case names.Initial:
 			// A list word of the initial's letter: checked per candidate,
 			// walked when needed.
@@ -674,6 +689,23 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 					}
 				}
 			}
+		}
+	}
+	return dst
+}
+
+// numberSplits adds, for query unit i, a number token of letters and
+// digits (text), the entries holding two tokens that spell it written
+// apart ("cetc" and "13" for "cetc13").
+func (ix *nameIndex) numberSplits(dst []idxExtra, i int, text string) []idxExtra {
+	for c := 1; c < len(text); c++ {
+		h, hok := ix.byText[text[:c]]
+		tl, tok := ix.byText[text[c:]]
+		if !hok || !tok {
+			continue
+		}
+		if both := intersectPosts(ix.terms[h].post, ix.terms[tl].post); len(both) > 0 {
+			dst = append(dst, idxExtra{unit: i, sim: idxKeyEqualSim, w: 1, post: both, run: true, term: -1})
 		}
 	}
 	return dst

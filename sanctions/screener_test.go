@@ -372,3 +372,22 @@ func TestScreenRepeated(t *testing.T) {
 		t.Error("country not part of the cache key")
 	}
 }
+
+// TestScreenLettersAndDigits checks that letters and digits written
+// together and apart meet, in both directions.
+func TestScreenLettersAndDigits(t *testing.T) {
+	snap := Snapshot{Source: Source{Code: "T"}, Parties: []Party{
+		{ID: "1", Source: "T", Kind: KindOrganization, Name: "CETC 13 Research Institute"},
+		{ID: "2", Source: "T", Kind: KindOrganization, Name: "Example4 Industries"},
+	}}
+	s := NewScreener(snap)
+	for _, tt := range []struct{ query, want string }{
+		{"CETC13 Research Institute", "1"},
+		{"Example 4 Industries", "2"},
+	} {
+		ms := s.Screen(Query{Name: tt.query})
+		if len(ms) == 0 || ms[0].Party.ID != tt.want {
+			t.Errorf("%q: got %v, want party %s", tt.query, ms, tt.want)
+		}
+	}
+}
