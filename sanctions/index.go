@@ -351,7 +351,7 @@ func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
 // altKey is the phonetic key of text with every j read as zh, as the
 // engine compares tokens holding a j (Joukov, Zhukov).
 func altKey(text string) string {
-	return joinedKey(strings.ReplaceAll(text, "j", "zh"))
+	return names.KeyZh(text)
 }
 
 // appendUnique appends e unless it is already the last element (entries
@@ -459,6 +459,7 @@ func (c *idxCache) put(k string, v idxNear) {
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
 	tok names.Token
+	ti  int     // the token's index in the name
 	w   float64 // the token's weight
 	unm float64 // gain when unmatched (negative)
 	// joinLens: the lengths of list runs that may pair with the token
@@ -546,14 +547,14 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 	if q.Kind == names.KindOrganization {
 		unmatchedCost = idxOrgUnmatchedCost
 	}
-	for _, tok := range q.Tokens {
+	for ti, tok := range q.Tokens {
 		if tok.Kind == names.LegalForm || tok.Kind == names.Stop || tok.Text == "" {
 			continue
 		}
 		if len(p.units) == idxMaxQueryTokens {
 			break
 		}
-		u := idxUnit{tok: tok, w: ix.weight(tok.Text, tok.Kind)}
+		u := idxUnit{tok: tok, ti: ti, w: ix.weight(tok.Text, tok.Kind)}
 		alt := ""
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
 			alt = altKey(tok.Text)
@@ -569,35 +570,47 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
-	// Query runs: joined texts of 2-3 adjacent words, and acronyms.
-	for i := 0; i < ui; i++ {
-		if !joinable(p.units[i].tok.Kind) && p.units[i].tok.Kind != names.Number {
-			continue
+	// Query runs: the engine's joined runs of 2-3 adjacent tokens, and
+	// acronyms.
+	var unitOf [idxMaxQueryTokens * 8]int8
+	for i := range unitOf {
+		unitOf[i] = -1
+	}
+	for i := range p.units {
+		if ti := p.units[i].ti; ti < len(unitOf) {
+			unitOf[ti] = int8(i)
 		}
-		text := p.units[i].tok.Text
-		w := p.units[i].w
-		num := p.units[i].tok.Kind == names.Number
-		for k := i + 1; k < ui && k < i+3 && (joinable(p.units[k].tok.Kind) || p.units[k].tok.Kind == names.Number); k++ {
-			text += p.units[k].tok.Text
+	}
+	q.Joins(func(j names.Join) {
+		if j.Last >= len(unitOf) || unitOf[j.First] < 0 || unitOf[j.Last] < 0 {
+			return
+		}
+		from, to := int(unitOf[j.First]), int(unitOf[j.Last])
+		w := 0.0
+		for k := from; k <= to; k++ {
 			w = max(w, p.units[k].w)
-			num = num || p.units[k].tok.Kind == names.Number
-			if num {
-				// A run with a number meets only a list token of the
-				// same letters and digits ("CETC 13", "CETC13").
-				if id, ok := ix.byText[text]; ok {
-					p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: []idxHit{{id, idxKeyEqualSim}}})
-				}
-				continue
-			}
-			key := joinedKey(text)
-			near := ix.cachedNeighbours("j\x00"+key, key, idxMinJoinSim)
-			// The text too: the engine compares spellings as well as keys.
-			nt := ix.cachedNeighbours("j\x00"+text, text, idxMinJoinSim)
-			hits := append(near.hits[:len(near.hits):len(near.hits)], nt.hits...)
-			p.runs = append(p.runs, idxRun{from: i, n: k - i + 1, w: w, hits: hits})
 		}
+		var hits []idxHit
+		if j.Number {
+			// A run with a number meets only a number token of the same
+			// letters and digits ("CETC 13", "CETC13").
+			if k, ok := ix.byKey[j.Key]; ok {
+				for _, r := range ix.keys[k].refs {
+					if ix.terms[r.term].kind == names.Number {
+						hits = append(hits, idxHit{r.term, idxKeyEqualSim})
+					}
+				}
+			}
+		} else {
+			hits = ix.cachedNeighbours("j\x00"+j.Key, j.Key, idxMinJoinSim).hits
+		}
+		if len(hits) > 0 {
+			p.runs = append(p.runs, idxRun{from: from, n: to - from + 1, w: w, hits: hits})
+		}
+	})
+	for i := 0; i < ui; i++ {
 		var acr []rune
-		w = 0
+		w := 0.0
 		for k := i; k < ui && k < i+6; k++ {
 			tk := p.units[k].tok
 			if tk.Kind != names.Word && tk.Kind != names.Initial {
@@ -726,19 +739,6 @@ func intersectPosts(a, b []int32) []int32 {
 		}
 	}
 	return out
-}
-
-func joinable(k names.TokenKind) bool {
-	return k == names.Word || k == names.Initial || k == names.Particle
-}
-
-// joinedKey is the phonetic key of a joined run, as the engine computes it.
-func joinedKey(text string) string {
-	n := names.Parse(text, names.KindOrganization)
-	if len(n.Tokens) == 1 && n.Tokens[0].Key != "" {
-		return n.Tokens[0].Key
-	}
-	return text
 }
 
 // cachedNeighbours returns keyNeighbours(key, minSim) through the cache.

@@ -38,3 +38,24 @@ func TestJoinSim(t *testing.T) {
 		t.Error("JoinSim of nothing is not 0")
 	}
 }
+
+func TestJoins(t *testing.T) {
+	n := Parse("Hik Vision CETC 13 Co Ltd", KindOrganization)
+	var got []Join
+	n.Joins(func(j Join) { got = append(got, j) })
+	want := map[string]bool{"hikvision": false, "cetc13": true}
+	for _, j := range got {
+		if num, ok := want[j.Key]; ok {
+			if j.Number != num {
+				t.Errorf("join %q: Number %v", j.Key, j.Number)
+			}
+			delete(want, j.Key)
+		}
+		if j.First < 0 || j.Last <= j.First || j.Last >= len(n.Tokens) {
+			t.Errorf("join %q: tokens %d..%d of %d", j.Key, j.First, j.Last, len(n.Tokens))
+		}
+	}
+	for k := range want {
+		t.Errorf("no join with key %q in %+v", k, got)
+	}
+}
