@@ -840,6 +840,7 @@ type idxScratch struct {
 	tslot  []int32
 	epoch  uint32
 	cands  []idxCand
+	extra  [][idxMaxQueryTokens]float32
 	tgains []idxTermGain
 	items  []idxItem
 }
@@ -849,7 +850,9 @@ type idxScratch struct {
 type idxCand struct {
 	entry int32
 	run   bool
-	gain  [idxMaxQueryTokens]float32
+	// extra: the row of s.extra holding the gains that reached the
+	// entry through runs, or -1 for none (most entries).
+	extra int32
 }
 
 // idxItem is a relation that can reach entries, for choosing what to walk.
@@ -977,6 +980,7 @@ func (ix *nameIndex) scratch() *idxScratch {
 		s.epoch = 1
 	}
 	s.cands = s.cands[:0]
+	s.extra = s.extra[:0]
 	s.tgains = s.tgains[:0]
 	return s
 }
@@ -1076,7 +1080,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			if s.stamp[e] != s.epoch {
 				s.stamp[e] = s.epoch
 				s.slot[e] = int32(len(s.cands))
-				s.cands = append(s.cands, idxCand{entry: e, gain: init})
+				s.cands = append(s.cands, idxCand{entry: e, extra: -1})
 			}
 		}
 	}
@@ -1092,7 +1096,11 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			if s.stamp[e] == s.epoch {
 				c := &s.cands[s.slot[e]]
 				c.run = true
-				c.gain[x.unit] = max(c.gain[x.unit], g)
+				if c.extra < 0 {
+					c.extra = int32(len(s.extra))
+					s.extra = append(s.extra, init)
+				}
+				s.extra[c.extra][x.unit] = max(s.extra[c.extra][x.unit], g)
 			}
 		}
 	}
@@ -1111,7 +1119,10 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			ce, cc = float32(idxOrgUnmatchedCost), float32(idxOrgConflictCost)
 		}
 		m := min(ce, 2*cc-ce)
-		g := cd.gain
+		g := init
+		if cd.extra >= 0 {
+			g = s.extra[cd.extra]
+		}
 		var paired [idxMaxQueryTokens]bool
 		for i := range units {
 			paired[i] = g[i] > float32(units[i].unm)
