@@ -206,8 +206,12 @@ type nameIndex struct {
 	entTok []int32
 	entOff []int32
 	entOrg []bool // the entry is an organisation's name
-	// entJoin: the lengths of the entry's joined runs (Name.JoinLengths).
+	// entJoin: the lengths of the entry's joined runs (Name.JoinLengths);
+	// joinKey[joinOff[e]:joinOff[e+1]]: the keys of those without a
+	// number, as names.JoinSim compares them.
 	entJoin []uint64
+	joinKey []string
+	joinOff []int32
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// givenTerms: by given-name group (names.GivenNameGroup), the words
@@ -247,6 +251,12 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 		ix.entOrg = append(ix.entOrg, n.Kind == names.KindOrganization)
 		ix.entJoin = append(ix.entJoin, n.JoinLengths())
+		ix.joinOff = append(ix.joinOff, int32(len(ix.joinKey)))
+		n.Joins(func(j names.Join) {
+			if !j.Number {
+				ix.joinKey = append(ix.joinKey, j.Key)
+			}
+		})
 		for _, t := range n.Tokens {
 			if t.Kind == names.LegalForm || t.Kind == names.Stop || t.Text == "" {
 				continue
@@ -319,6 +329,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 	}
 	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
+	ix.joinOff = append(ix.joinOff, int32(len(ix.joinKey)))
 	ix.del = buildDelIndex(ix.keys)
 	ix.kf = keyFilters(ix.keys)
 	ix.kfLen, ix.lenOff = filtersByLength(ix.kf, 128)
@@ -1150,7 +1161,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			if join&(1<<i) == 0 || ix.entJoin[cd.entry]&units[i].joinLens == 0 {
 				continue
 			}
-			if sim := names.JoinSim(ix.entries[cd.entry].name, units[i].tok.Key); sim > 0 {
+			if sim := ix.joinSim(cd.entry, units[i].tok.Key, units[i].sp.krunes); sim > 0 {
 				// The run's tokens are paired, but the check cannot
 				// name them: leave the list side uncharged.
 				g[i] = max(g[i], float32(gain(sim, units[i].w, 1, t)))
@@ -1176,6 +1187,28 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			fn(cd.entry)
 		}
 	}
+}
+
+// joinSim is names.JoinSim(entry e's name, key) for a key of kr letters,
+// from the join keys the index keeps, without reading the name: the best
+// similarity of a joined run's key to key, 0 below names.MinJoinSim.
+func (ix *nameIndex) joinSim(e int32, key string, kr int) float64 {
+	best := 0.0
+	for _, jk := range ix.joinKey[ix.joinOff[e]:ix.joinOff[e+1]] {
+		var sim float64
+		if jk == key {
+			sim = idxKeyEqualSim
+		} else {
+			jr := utf8.RuneCountInString(jk)
+			if d := names.OSAWithin(key, jk, names.MaxEditsAny); d <= names.MaxEditsAny {
+				sim = names.EditSim(d, max(kr, jr), min(kr, jr))
+			}
+		}
+		if sim >= names.MinJoinSim {
+			best = max(best, sim)
+		}
+	}
+	return best
 }
 
 // checkTerm returns what list term tid can give each query unit: the

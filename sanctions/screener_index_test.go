@@ -83,3 +83,38 @@ func TestKeyNeighboursComplete(t *testing.T) {
 	}
 	t.Logf("%d spellings, %d neighbours, all found", len(spellings), checked)
 }
+
+// TestJoinSimMatchesEngine checks the index's comparison of a word with an
+// entry's joined runs against the engine's (names.JoinSim).
+func TestJoinSimMatchesEngine(t *testing.T) {
+	snap := genSnapshot(5, 800)
+	s := NewScreener(snap)
+	var keys []string
+	for _, q := range genQueries(snap, 200, 6) {
+		for _, tok := range names.Parse(q.Name, names.KindUnknown).Tokens {
+			keys = append(keys, tok.Key)
+		}
+	}
+	keys = keys[:min(len(keys), 200)]
+	// Joined runs of list names, and their near misses.
+	for e := range s.ix.entries[:60] {
+		for _, jk := range s.ix.joinKey[s.ix.joinOff[e]:s.ix.joinOff[e+1]] {
+			keys = append(keys, jk, jk[1:], jk+"x", strings.Replace(jk, "a", "e", 1))
+		}
+	}
+	pairs := 0
+	for e := range s.ix.entries {
+		for _, k := range keys {
+			want := names.JoinSim(s.ix.entries[e].name, k)
+			if got := s.ix.joinSim(int32(e), k, len([]rune(k))); got != want {
+				t.Fatalf("entry %q, key %q: index %.4f, engine %.4f", s.ix.entries[e].name.Original, k, got, want)
+			}
+			if want > 0 {
+				pairs++
+			}
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no key paired with a joined run")
+	}
+}
