@@ -207,11 +207,13 @@ type nameIndex struct {
 	entOff []int32
 	entOrg []bool // the entry is an organisation's name
 	// entJoin: the lengths of the entry's joined runs (Name.JoinLengths);
-	// joinKey[joinOff[e]:joinOff[e+1]]: the keys of those without a
-	// number, as names.JoinSim compares them.
-	entJoin []uint64
-	joinKey []string
-	joinOff []int32
+	// joinOff[e]:joinOff[e+1]: the entry's joins without a number, whose
+	// keys (as names.JoinSim compares them) are joinArena[joinPos[j]:
+	// joinPos[j+1]].
+	entJoin   []uint64
+	joinOff   []int32
+	joinPos   []int32
+	joinArena string
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// givenTerms: by given-name group (names.GivenNameGroup), the words
@@ -239,6 +241,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		idf:          idf,
 	}
 	var acr []byte
+	var arena strings.Builder
 	personSeen := map[int32]bool{}
 	for e := range entries {
 		n := entries[e].name
@@ -251,10 +254,11 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 		ix.entOrg = append(ix.entOrg, n.Kind == names.KindOrganization)
 		ix.entJoin = append(ix.entJoin, n.JoinLengths())
-		ix.joinOff = append(ix.joinOff, int32(len(ix.joinKey)))
+		ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
 		n.Joins(func(j names.Join) {
 			if !j.Number {
-				ix.joinKey = append(ix.joinKey, j.Key)
+				ix.joinPos = append(ix.joinPos, int32(arena.Len()))
+				arena.WriteString(j.Key)
 			}
 		})
 		for _, t := range n.Tokens {
@@ -329,7 +333,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 	}
 	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
-	ix.joinOff = append(ix.joinOff, int32(len(ix.joinKey)))
+	ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
+	ix.joinPos = append(ix.joinPos, int32(arena.Len()))
+	ix.joinArena = arena.String()
 	ix.del = buildDelIndex(ix.keys)
 	ix.kf = keyFilters(ix.keys)
 	ix.kfLen, ix.lenOff = filtersByLength(ix.kf, 128)
@@ -1194,7 +1200,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 // similarity of a joined run's key to key, 0 below names.MinJoinSim.
 func (ix *nameIndex) joinSim(e int32, key string, kr int) float64 {
 	best := 0.0
-	for _, jk := range ix.joinKey[ix.joinOff[e]:ix.joinOff[e+1]] {
+	for j := ix.joinOff[e]; j < ix.joinOff[e+1]; j++ {
+		jk := ix.joinArena[ix.joinPos[j]:ix.joinPos[j+1]]
 		var sim float64
 		if jk == key {
 			sim = idxKeyEqualSim

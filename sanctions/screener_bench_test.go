@@ -3,8 +3,11 @@ package sanctions
 import (
 	"context"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -141,6 +144,32 @@ func BenchmarkScreenLatency(b *testing.B) {
 	b.ReportMetric(p(0.99), "p99-µs")
 }
 
+// residentMB reads the process's resident memory and its peak from
+// /proc/self/status (Linux only).
+func residentMB() (rss, peak float64, ok bool) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0, false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			continue
+		}
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "VmHWM:":
+			peak = kb / 1024
+		}
+	}
+	return rss, peak, rss > 0
+}
+
 // BenchmarkScreenerMemory reports the heap the Screener holds after
 // NewScreener on the generated list (the list itself included), and what
 // the runtime took from the system.
@@ -157,5 +186,9 @@ func BenchmarkScreenerMemory(b *testing.B) {
 	}
 	b.ReportMetric(float64(ms.HeapInuse)/1e6, "heap-inuse-MB")
 	b.ReportMetric(float64(ms.Sys)/1e6, "sys-MB")
+	if rss, peak, ok := residentMB(); ok {
+		b.ReportMetric(rss, "rss-MB")
+		b.ReportMetric(peak, "peak-rss-MB")
+	}
 	runtime.KeepAlive(s)
 }

@@ -98,7 +98,8 @@ func TestJoinSimMatchesEngine(t *testing.T) {
 	keys = keys[:min(len(keys), 200)]
 	// Joined runs of list names, and their near misses.
 	for e := range s.ix.entries[:60] {
-		for _, jk := range s.ix.joinKey[s.ix.joinOff[e]:s.ix.joinOff[e+1]] {
+		for j := s.ix.joinOff[e]; j < s.ix.joinOff[e+1]; j++ {
+			jk := s.ix.joinArena[s.ix.joinPos[j]:s.ix.joinPos[j+1]]
 			keys = append(keys, jk, jk[1:], jk+"x", strings.Replace(jk, "a", "e", 1))
 		}
 	}
