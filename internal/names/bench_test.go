@@ -48,6 +48,27 @@ func BenchmarkScoreIDF(b *testing.B) {
 	}
 }
 
+// BenchmarkScoreWeighed is BenchmarkScoreIDF with both names weighed
+// (Name.Weigh) with the IDF they are scored with, as the Screener does.
+func BenchmarkScoreWeighed(b *testing.B) {
+	var names [][2]*Name
+	var corpus []*Name
+	for _, p := range benchPairs {
+		x, y := Parse(p[0], KindOrganization), Parse(p[1], KindOrganization)
+		names = append(names, [2]*Name{x, y})
+		corpus = append(corpus, x, y)
+	}
+	idf := NewIDF(corpus)
+	for _, n := range corpus {
+		n.Weigh(idf)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		p := names[i%len(names)]
+		Score(p[0], p[1], idf)
+	}
+}
+
 func BenchmarkCompare(b *testing.B) {
 	var names [][2]*Name
 	for _, p := range benchPairs {

@@ -97,7 +97,8 @@ type Token struct {
 }
 
 // Name is a name prepared once by Parse and compared many times. It is
-// immutable after Parse and safe for concurrent use.
+// safe for concurrent use; only Weigh modifies it, and Weigh must be called
+// before the Name is shared between goroutines.
 type Name struct {
 	// Original is the string given to Parse.
 	Original string
@@ -110,28 +111,53 @@ type Name struct {
 	// Legal is the set of legal-form classes found in the name.
 	Legal LegalClass
 
-	content []ctok  // the compared tokens (words, numbers, initials, particles)
-	joins   []jtok  // runs of 2-3 adjacent content words joined, for split/joined matching
-	acros   []jtok  // initials of runs of 2-6 content words, for acronyms
-	orgLike bool    // a legal form or an organisation word is present
-	surname int8    // index in content of a person's surname, -1 if none
-	total   float64 // sum of default weights of content tokens
+	// What Score reads of every name it compares comes first, together
+	// with Kind and Legal (a screener compares many names it has not
+	// touched for a while, and each cache line costs).
+	orgLike bool   // a legal form or an organisation word is present
+	surname int8   // index in content of a person's surname, -1 if none
+	content []ctok // the compared tokens (words, numbers, initials, particles)
+	runs    runSig // what joins and acros can pair with, and what content offers them
+	joins   []jtok // runs of 2-3 adjacent content words joined, for split/joined matching
+	acros   []jtok // initials of runs of 2-6 content words, for acronyms
+
+	// weighedBy is the Weights the name was weighed with (Weigh), nil if
+	// none; content[i].weighed is then weightOf(&content[i], weighedBy).
+	weighedBy Weights
+
+	total float64 // sum of default weights of content tokens
 }
 
-// ctok is a compared token with everything Score needs precomputed.
+// runSig summarises a name for runCands, so that a pair whose runs cannot
+// pair is passed over without reading joins and acros. Bit l of a length
+// set stands for length l, lengths of 63 and more for bit 63; bit h of a
+// hash set for spellings whose spellHash is h.
+type runSig struct {
+	joinNear  uint64 // key lengths of Word tokens that a non-number join may pair with (joinMayPair)
+	numJoins  uint64 // key lengths of the joins holding a number
+	acros     uint64 // spellHash of the acronyms
+	wordKeys  uint64 // key lengths of the Word tokens
+	numKeys   uint64 // key lengths of the Number tokens
+	wordTexts uint64 // spellHash of the Word tokens' text spellings
+}
+
+// ctok is a compared token with everything Score needs precomputed. The
+// fields tokenSim reads first come first, and the struct fills two cache
+// lines exactly.
 type ctok struct {
-	text  string
-	surf  string // surface text (see Token.surface)
-	key   spell
-	txt   spell  // the text
-	alt   spell  // the key with j read as zh, for tokens holding a j
-	given int    // group of given names (see givenNameGroups), 0 if none
-	han   []rune // the Han characters a token was read from, if any
-	kind  TokenKind
-	first byte    // first letter of text, for initials
-	patr  bool    // a patronymic in a person's name
-	w     float64 // built-in weight
-	tok   int     // index into Name.Tokens
+	text    string // a substring of Name.Normalized
+	kind    TokenKind
+	first   byte  // first letter of text, for initials
+	patr    bool  // a patronymic in a person's name
+	plain   bool  // the text is its own key: txt and key are one spelling
+	given   int32 // group of given names (see givenNameGroups), 0 if none
+	key     spell
+	txt     spell   // the text
+	han     *[]rune // the Han characters a token was read from, if any
+	alt     *spell  // the key with j read as zh, for tokens holding a j
+	w       float64 // built-in weight
+	weighed float64 // weight under Name.weighedBy (see Name.Weigh)
+	_       [8]byte
 }
 
 // jtok is a run of adjacent content tokens seen as one: joined
@@ -780,27 +806,49 @@ func (n *Name) prepare() {
 		return spell{r: r, mask: letterMask(r)}
 	}
 	n.content = make([]ctok, 0, min(len(n.Tokens), maxCompared))
-	for i, t := range n.Tokens {
+	var sbuf [maxContent]string
+	surfaces := sbuf[:0] // of the content tokens
+	// The rarer parts of tokens, the key with j read as zh and the Han
+	// characters, share one allocation per name that has any: room for
+	// every word that may need one.
+	var extras []tokExtra
+	if k := countExtras(n.Tokens); k > 0 {
+		extras = make([]tokExtra, 0, k)
+	}
+	at := 0 // offset of the token's text in n.Normalized
+	for _, t := range n.Tokens {
+		off := at
+		at += len(t.Text) + 1
 		if t.Kind == LegalForm || t.Kind == Stop || len(n.content) == maxCompared {
 			continue // see maxCompared
 		}
-		c := ctok{text: t.Text, surf: t.surface, key: spellOf(t.Key), kind: t.Kind, tok: i,
-			w: builtinWeight(t), given: givenNameGroup[t.Text]}
-		c.txt = c.key
+		// The texts share the memory of n.Normalized, which holds them
+		// all in order: fewer cache lines for Score to read.
+		c := ctok{text: n.Normalized[off : off+len(t.Text)], key: spellOf(t.Key), kind: t.Kind,
+			w: builtinWeight(t), given: int32(givenNameGroup[t.Text])}
+		c.txt, c.plain = c.key, true
 		if t.Text != t.Key {
-			c.txt = spellOf(t.Text)
+			c.txt, c.plain = spellOf(t.Text), false
 		}
 		if t.Text != "" {
 			c.first = t.Text[0]
 		}
+		var e *tokExtra // the token's rarer parts, once it has any
 		if t.Kind == Word && strings.IndexByte(t.Text, 'j') >= 0 {
-			c.alt = spellOf(phoneticKeyZh(t.Text))
+			extras = append(extras, tokExtra{alt: spellOf(phoneticKeyZh(t.Text))})
+			e = &extras[len(extras)-1]
+			c.alt = &e.alt
 		}
 		if r, _ := utf8.DecodeRuneInString(t.Orig); isHan(r) && t.Kind == Word {
 			// Han read as pinyin compares by character; a translated
 			// lexicon word (技术, 科技: "technology") by its text.
 			if rs := []rune(t.Orig); pinyinWord(rs) == t.Text {
-				c.han = rs
+				if e == nil {
+					extras = append(extras, tokExtra{})
+					e = &extras[len(extras)-1]
+				}
+				e.han = rs
+				c.han = &e.han
 			}
 		}
 		if !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
@@ -808,7 +856,14 @@ func (n *Name) prepare() {
 			c.patr = true
 		}
 		n.content = append(n.content, c)
+		surfaces = append(surfaces, t.surface)
 		n.total += c.w
+	}
+	surfaceOf := func(i int) string {
+		if surfaces[i] != "" {
+			return surfaces[i]
+		}
+		return n.content[i].text
 	}
 	n.surname = -1
 	if !n.orgLike && len(n.content) >= 2 && len(n.content) <= maxContent {
@@ -823,6 +878,7 @@ func (n *Name) prepare() {
 			}
 		}
 	}
+	defer n.summariseRuns()
 	if len(n.content) > maxContent {
 		return // very long names are compared token by token only
 	}
@@ -835,10 +891,10 @@ func (n *Name) prepare() {
 		// before "lab" became "laboratory"). A run with a number in it
 		// ("CETC 13") is joined as written and meets only a token that
 		// holds the same letters and digits ("CETC13").
-		text := surfaceOf(&n.content[i])
+		text := surfaceOf(i)
 		num := n.content[i].kind == Number
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
-			text += surfaceOf(&n.content[k])
+			text += surfaceOf(k)
 			num = num || n.content[k].kind == Number
 			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1), num: num})
 		}
@@ -860,12 +916,82 @@ func (n *Name) prepare() {
 	}
 }
 
-// surfaceOf returns a compared token's surface text, or its text.
-func surfaceOf(c *ctok) string {
-	if c.surf != "" {
-		return c.surf
+// tokExtra holds the parts of a compared token that few tokens have.
+type tokExtra struct {
+	alt spell
+	han []rune
+}
+
+// countExtras returns the number of tokens that may need a tokExtra in
+// prepare: words holding a j or read from Han characters.
+func countExtras(toks []Token) int {
+	k := 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t.Orig); isHan(r) || strings.IndexByte(t.Text, 'j') >= 0 {
+			k++
+		}
 	}
-	return c.text
+	return k
+}
+
+// summariseRuns fills in n.runs from n's joins, acros and content.
+func (n *Name) summariseRuns() {
+	var r runSig
+	for _, jt := range n.joins {
+		lx := len(jt.key.r)
+		if jt.num {
+			r.numJoins |= lenBit(lx)
+			continue
+		}
+		r.joinNear |= joinNearBits[min(lx, 63)]
+	}
+	for _, ac := range n.acros {
+		r.acros |= spellHash(ac.key.r)
+	}
+	for i := range n.content {
+		switch c := &n.content[i]; c.kind {
+		case Word:
+			r.wordKeys |= lenBit(len(c.key.r))
+			r.wordTexts |= spellHash(c.txt.r)
+		case Number:
+			r.numKeys |= lenBit(len(c.key.r))
+		}
+	}
+	n.runs = r
+}
+
+// joinNearBits[l] is the set of word key lengths a join's key of length l
+// may pair with (joinMayPair); joinNearBits[63] stands for all lengths
+// from 63 up. Lengths from 63 up are let through (bit 63) for all
+// lengths near them.
+var joinNearBits = func() (t [64]uint64) {
+	for lx := range t {
+		for ly := 1; ly < 63; ly++ {
+			if joinMayPair(lx, ly) {
+				t[lx] |= lenBit(ly)
+			}
+		}
+		if lx >= 63-maxEditsAny {
+			t[lx] |= lenBit(63)
+		}
+	}
+	return t
+}()
+
+// lenBit is the bit of length l in a runSig length set.
+func lenBit(l int) uint64 { return 1 << min(l, 63) }
+
+// spellHash is the bit of a spelling in a runSig hash set: equal spellings
+// have the same bit.
+func spellHash(r []rune) uint64 {
+	h := uint64(len(r))
+	for _, c := range r {
+		h = (h ^ uint64(c)) * 0x100000001b3
+	}
+	return 1 << (h * 0x9e3779b97f4a7c15 >> 58)
 }
 
 // builtinWeight is a token's informativeness without list statistics.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -79,11 +80,11 @@ const maxContent = 16
 const maxCompared = 100
 
 // cand is a candidate pairing of tokens: a[i:i+ni] against b[j:j+nj].
+// (It is kept to 16 bytes: Score zeroes a buffer of them for every pair.)
 type cand struct {
 	i, j   int8
 	ni, nj int8
 	sim    float64
-	w      float64 // weight of the first tokens of each side, for ordering
 }
 
 // Pair is one aligned pair of tokens in a Result.
@@ -127,7 +128,9 @@ type Result struct {
 
 // Score returns the similarity of two prepared names in [0,1]. Only names
 // with identical normalised forms score 1. w may be nil for the built-in
-// weights. Score does not allocate for names of up to 16 compared tokens.
+// weights; names weighed with w (Name.Weigh) are scored without looking
+// their tokens up in w. Score does not allocate for names of up to 16
+// compared tokens.
 func Score(a, b *Name, w Weights) float64 {
 	return score(a, b, w, nil)
 }
@@ -149,6 +152,54 @@ func weightOf(t *ctok, w Weights) float64 {
 		return t.w
 	}
 	return min(x, 1)
+}
+
+// Weigh stores the weight under w of each of n's compared tokens, so that
+// Score and Compare, called with n and the same w, take them from n
+// instead of asking w for every pair. It changes no score: called with
+// any other Weights (or nil), they look the weights up as before. "The
+// same" is the same interface value: for an *IDF, the same pointer. A w
+// whose value cannot be compared with == is not stored, and Weigh(nil)
+// forgets the stored weights.
+//
+// Weigh modifies n: call it before n is shared between goroutines (for
+// list names, once after NewIDF), never while n may be read by Score,
+// Compare or another Weigh. (A copy of *n made before is left as it was.)
+// The stored weights are a snapshot: if w's weights change afterwards,
+// call Weigh again.
+func (n *Name) Weigh(w Weights) {
+	n.weighedBy = nil
+	if w == nil || !reflect.ValueOf(w).Comparable() {
+		return
+	}
+	// The weights live beside the tokens, which Score reads anyway: one
+	// cache line fewer per pair than a slice of their own. The tokens are
+	// copied first, so that a copy of the Name keeps its own.
+	content := slices.Clone(n.content)
+	for i := range content {
+		content[i].weighed = weightOf(&content[i], w)
+	}
+	n.content, n.weighedBy = content, w
+}
+
+// tokenWeights returns the weights under w of n's compared tokens in buf:
+// those stored by Weigh when n was weighed with w, else looked up.
+func tokenWeights(n *Name, w Weights, buf []float64) []float64 {
+	if n.weighedBy != nil && n.weighedBy == w {
+		for i := range n.content {
+			buf = append(buf, n.content[i].weighed)
+		}
+		return buf
+	}
+	return lookUpWeights(n, w, buf)
+}
+
+// lookUpWeights appends to buf the weights under w of n's compared tokens.
+func lookUpWeights(n *Name, w Weights, buf []float64) []float64 {
+	for i := range n.content {
+		buf = append(buf, weightOf(&n.content[i], w))
+	}
+	return buf
 }
 
 // score computes the similarity; when ex is not nil it also fills in the
@@ -182,29 +233,28 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 		}
 		return 0
 	}
-	var wabuf, wbbuf [maxContent]float64
-	var usedA, usedB [maxContent]bool
-	wa, wb := wabuf[:0], wbbuf[:0]
-	ua, ub := usedA[:0], usedB[:0]
-	for i := range a.content {
-		wa = append(wa, weightOf(&a.content[i], w))
-		ua = append(ua, false)
-	}
-	for j := range b.content {
-		wb = append(wb, weightOf(&b.content[j], w))
-		ub = append(ub, false)
-	}
-	var cbuf [96]cand
-	cs := cbuf[:0]
-	for i := range a.content {
-		for j := range b.content {
-			if s := tokenSim(&a.content[i], &b.content[j], person); s >= minPairSim {
-				cs = append(cs, cand{i: int8(i), j: int8(j), ni: 1, nj: 1, sim: s})
-			}
+	// The candidates go to a small buffer first: Go zeroes it for every
+	// pair, and most pairs have a few candidates or none. The rare pair
+	// with more is collected again in a larger buffer.
+	var small [16]cand
+	cs, ok := collectCands(small[:0], a, b, person, false)
+	if !ok {
+		var large [96]cand
+		if cs, ok = collectCands(large[:0], a, b, person, false); !ok {
+			cs, _ = collectCands(nil, a, b, person, true)
 		}
 	}
-	cs = runCands(cs, a, b, false, person)
-	cs = runCands(cs, b, a, true, person)
+	if len(cs) == 0 && ex == nil {
+		// Nothing pairs: nothing is matched, and the score below comes
+		// to 0 whatever the weights (no adjustment applies to a score
+		// of 0). Most pairs a screener scores end here.
+		return 0
+	}
+	var wabuf, wbbuf [maxContent]float64
+	wa := tokenWeights(a, w, wabuf[:0])
+	wb := tokenWeights(b, w, wbbuf[:0])
+	var usedA, usedB [maxContent]bool
+	ua, ub := usedFlags(usedA[:], na), usedFlags(usedB[:], nb)
 	// Greedy one-to-one assignment, best pairs first; ties go to the
 	// heavier pair, then to the earlier tokens (deterministic).
 	sortCands(cs, wa, wb)
@@ -236,7 +286,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 			distinct++
 			if c.sim < 1 && ni == 1 && nj == 1 && isWeakPair(&a.content[i], &b.content[j]) {
 				weak++
-				if osaDistance(a.content[i].txt.r, b.content[j].txt.r) > 1 {
+				if osaAtMost(a.content[i].txt.r, b.content[j].txt.r, 1) > 1 {
 					far = true
 				}
 			}
@@ -378,7 +428,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 	if s < 0 || math.IsNaN(s) {
 		s = 0
 	}
-	if a.Normalized == b.Normalized && base >= 1 {
+	if base >= 1 && a.Normalized == b.Normalized {
 		s = 1
 	}
 	if ex != nil {
@@ -459,6 +509,14 @@ func headKept(order []int8) bool {
 	return first != 0 && first == least
 }
 
+// usedFlags returns n flags, all false: buf's when it is long enough.
+func usedFlags(buf []bool, n int) []bool {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]bool, n)
+}
+
 // anyUsed reports whether any token of a run is already aligned.
 func anyUsed(u []bool) bool {
 	for _, x := range u {
@@ -478,19 +536,54 @@ func conflictWeight(t *ctok, w float64) float64 {
 	return w
 }
 
+// collectCands appends to cs the candidate pairings of a's and b's
+// tokens, in a fixed order: pairs of single tokens that reach minPairSim,
+// then runs of a's tokens against b's, then runs of b's against a's.
+// Unless grow is set, it appends only up to the capacity of cs: when more
+// candidates would follow, it stops and reports false (the caller collects
+// again with more room).
+func collectCands(cs []cand, a, b *Name, person, grow bool) ([]cand, bool) {
+	for i := range a.content {
+		x := &a.content[i]
+		for j := range b.content {
+			if s := tokenSim(x, &b.content[j], person); s >= minPairSim {
+				if len(cs) == cap(cs) && !grow {
+					return cs, false
+				}
+				cs = append(cs, cand{i: int8(i), j: int8(j), ni: 1, nj: 1, sim: s})
+			}
+		}
+	}
+	cs, ok := runCands(cs, a, b, false, person, grow)
+	if !ok {
+		return cs, false
+	}
+	return runCands(cs, b, a, true, person, grow)
+}
+
 // runCands adds the candidates in which a run of x's tokens (joined, or as
 // an acronym) pairs with one token of y. When swap is set, x is the second
 // name of the comparison and the candidates are built the other way round.
-func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
+// Unless grow is set, it reports false when cs has no room for them.
+func runCands(cs []cand, x, y *Name, swap, person, grow bool) ([]cand, bool) {
+	full := false
 	add := func(xi, xn, yj int, s float64) {
 		c := cand{i: int8(xi), j: int8(yj), ni: int8(xn), nj: 1, sim: s}
 		if swap {
 			c = cand{i: int8(yj), j: int8(xi), ni: 1, nj: int8(xn), sim: s}
 		}
+		if len(cs) == cap(cs) && !grow {
+			full = true
+			return
+		}
 		cs = append(cs, c)
 	}
 	if len(x.content) > maxContent || len(y.content) > 127 {
-		return cs
+		return cs, true
+	}
+	if r, t := &x.runs, &y.runs; r.joinNear&t.wordKeys == 0 && r.numJoins&t.numKeys == 0 &&
+		r.acros&t.wordTexts == 0 {
+		return cs, true // nothing below can pair (see runSig)
 	}
 	for _, jt := range x.joins {
 		for j := range y.content {
@@ -505,7 +598,10 @@ func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 			if y.content[j].kind != Word {
 				continue
 			}
-			if s := keySim(jt.key, y.content[j].key, minJoinSim); s >= minJoinSim {
+			if !lenNear(jt.key, y.content[j].key) {
+				continue // keySim is 0
+			}
+			if s := keySimNear(jt.key, y.content[j].key, minJoinSim); s >= minJoinSim {
 				add(int(jt.i), int(jt.n), j, s)
 			}
 		}
@@ -521,7 +617,7 @@ func runCands(cs []cand, x, y *Name, swap, person bool) []cand {
 			}
 		}
 	}
-	return cs
+	return cs, !full
 }
 
 // legalConflict reports whether two sets of legal-form classes name
@@ -537,35 +633,33 @@ func legalConflict(x, y LegalClass) bool {
 // sortCands orders candidates by similarity, then weight, then position,
 // with an insertion sort that does not allocate for the usual short lists.
 func sortCands(cs []cand, wa, wb []float64) {
-	for k := range cs {
-		cs[k].w = wa[cs[k].i] + wb[cs[k].j]
-	}
 	if len(cs) > 64 {
-		slices.SortFunc(cs, compareCands)
+		slices.SortFunc(cs, func(p, q cand) int { return compareCands(p, q, wa, wb) })
 		return
 	}
 	for k := 1; k < len(cs); k++ {
-		for m := k; m > 0 && compareCands(cs[m], cs[m-1]) < 0; m-- {
+		for m := k; m > 0 && compareCands(cs[m], cs[m-1], wa, wb) < 0; m-- {
 			cs[m], cs[m-1] = cs[m-1], cs[m]
 		}
 	}
 }
 
 // compareCands orders two candidates: higher similarity first, then
-// heavier, then earlier.
-func compareCands(p, q cand) int {
-	switch {
-	case p.sim != q.sim:
+// heavier (the weights of the first tokens of each side), then earlier.
+func compareCands(p, q cand, wa, wb []float64) int {
+	if p.sim != q.sim {
 		if p.sim > q.sim {
 			return -1
 		}
 		return 1
-	case p.w != q.w:
-		if p.w > q.w {
+	}
+	if pw, qw := wa[p.i]+wb[p.j], wa[q.i]+wb[q.j]; pw != qw {
+		if pw > qw {
 			return -1
 		}
 		return 1
-	case p.i != q.i:
+	}
+	if p.i != q.i {
 		return int(p.i) - int(q.i)
 	}
 	return int(p.j) - int(q.j)
@@ -577,7 +671,7 @@ func tokenSim(x, y *ctok, person bool) float64 {
 		// Two names in Han script: compare the characters, each a
 		// syllable; the same reading of different characters is a
 		// different name (高市 is not 高石).
-		return hanSim(x.han, y.han)
+		return hanSim(*x.han, *y.han)
 	}
 	if x.text == y.text {
 		return 1
@@ -603,22 +697,31 @@ func tokenSim(x, y *ctok, person bool) float64 {
 	if len(x.txt.r) < 4 || len(y.txt.r) < 4 {
 		// Short tokens are compared as spelled: their keys fold too
 		// much ("DJ" and "DJI" share one).
-		return textSim(x.txt, y.txt, minPairSim)
-	}
-	s := keySim(x.key, y.key, minPairSim)
-	if x.alt.r != nil || y.alt.r != nil {
-		// One of them has a j: try it as zh (Joukov, Zhukov).
-		xa, ya := x.alt, y.alt
-		if xa.r == nil {
-			xa = x.key
+		if !lenNear(x.txt, y.txt) {
+			return 0
 		}
-		if ya.r == nil {
-			ya = y.key
+		return textSimNear(x.txt, y.txt, minPairSim)
+	}
+	s := 0.0
+	if lenNear(x.key, y.key) {
+		s = keySimNear(x.key, y.key, minPairSim)
+	}
+	if x.alt != nil || y.alt != nil {
+		// One of them has a j: try it as zh (Joukov, Zhukov).
+		xa, ya := x.key, y.key
+		if x.alt != nil {
+			xa = *x.alt
+		}
+		if y.alt != nil {
+			ya = *y.alt
 		}
 		s = max(s, keySim(xa, ya, max(s, minPairSim)))
 	}
-	if s < maxFuzzySim {
-		s = max(s, textSim(x.txt, y.txt, max(s, minPairSim)))
+	if s < maxFuzzySim && !(x.plain && y.plain) && lenNear(x.txt, y.txt) {
+		// (When both texts are their keys, the text comparison repeats
+		// the key comparison above with a floor at least as high: it
+		// cannot exceed s. Without lenNear, it is 0.)
+		s = max(s, textSimNear(x.txt, y.txt, max(s, minPairSim)))
 	}
 	if !person && s < prefixSim && x.han == nil && y.han == nil {
 		// An abbreviation by truncation ("Elec" for "Electric"), unless
@@ -695,10 +798,25 @@ func fuzzySim(d, long int) float64 {
 // is at least the difference in length and at least the number of letters
 // one spelling has that the other lacks.
 func keySim(x, y spell, floor float64) float64 {
-	lx, ly := len(x.r), len(y.r)
-	if lx == 0 || ly == 0 {
+	if !lenNear(x, y) {
 		return 0
 	}
+	return keySimNear(x, y, floor)
+}
+
+// lenNear reports whether two spellings are non-empty and differ in
+// length by at most maxEditsAny. keySim of spellings that are not is 0:
+// they are more edits apart than maxEdits allows at any length. Callers
+// in loops test it before calling keySimNear (it is inlined, keySim is
+// not).
+func lenNear(x, y spell) bool {
+	d := len(x.r) - len(y.r)
+	return len(x.r) > 0 && len(y.r) > 0 && d <= maxEditsAny && d >= -maxEditsAny
+}
+
+// keySimNear is keySim for spellings for which lenNear holds.
+func keySimNear(x, y spell, floor float64) float64 {
+	lx, ly := len(x.r), len(y.r)
 	if x.mask == y.mask && slices.Equal(x.r, y.r) {
 		return keyEqualSim
 	}
@@ -713,11 +831,28 @@ func keySim(x, y spell, floor float64) float64 {
 	if lb > maxEdits(long) || min(fuzzySim(lb, long), maxFuzzySim) < floor {
 		return 0
 	}
-	d := osaDistance(x.r, y.r)
+	d := osaAtMost(x.r, y.r, maxEdits(long))
 	if d > maxEdits(long) {
 		return 0
 	}
 	return min(max(fuzzySim(d, long), 0), maxFuzzySim)
+}
+
+// joinMayPair reports whether a join's key of length lx may pair in
+// runCands with a word's key of length ly: whether keySim of two such
+// keys may reach minJoinSim, from their lengths alone (equal keys, or the
+// bounds keySimNear applies before the edit distance).
+func joinMayPair(lx, ly int) bool {
+	if lx <= 0 || ly <= 0 {
+		return false
+	}
+	if lx == ly {
+		return true
+	}
+	short, long := min(lx, ly), max(lx, ly)
+	d := long - short
+	return d <= maxEditsAny && short >= 3 && d <= long/2 && long <= maxFuzzyLen &&
+		d <= maxEdits(long) && min(fuzzySim(d, long), maxFuzzySim) >= minJoinSim
 }
 
 // maxFuzzyLen is the longest spelling compared by edit distance; longer
@@ -735,14 +870,18 @@ func maxEdits(long int) int {
 	case long <= 10:
 		return 2
 	}
-	return 3
+	return maxEditsAny
 }
 
-// textSim compares the spelling of two tokens the way keySim compares
+// maxEditsAny is the largest value of maxEdits.
+const maxEditsAny = 3
+
+// textSimNear compares the spelling of two tokens the way keySim compares
 // keys (a transposition such as "Appel" for "Apple" can be hidden by the
-// key's folding of doubled letters).
-func textSim(x, y spell, floor float64) float64 {
-	s := keySim(x, y, floor)
+// key's folding of doubled letters), for spellings for which lenNear
+// holds; for others the similarity is 0.
+func textSimNear(x, y spell, floor float64) float64 {
+	s := keySimNear(x, y, floor)
 	if s == keyEqualSim {
 		return 1
 	}
@@ -780,6 +919,66 @@ func osaDistance(x, y []rune) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[m]
+}
+
+// osaAtMost is min(osaDistance(x, y), k+1) for k >= 0: the distance when
+// it is at most k, else k+1. It computes only the band of diagonals within
+// k of the main one, with every cell capped at k+1 (the recurrence commutes
+// with the cap, and the cells outside the band hold at least k+1), and
+// stops as soon as two successive rows exceed k (a later row can only
+// build on one of them). Spellings of up to 63 runes use stack buffers.
+func osaAtMost(x, y []rune, k int) int {
+	n, m := len(x), len(y)
+	if n-m > k || m-n > k {
+		return k + 1 // the distance is at least the difference in length
+	}
+	if m >= 64 || k >= 64 {
+		return min(osaDistance(x, y), k+1)
+	}
+	over := int8(k + 1)
+	var b0, b1, b2 [64]int8
+	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
+	for j := range prev {
+		prev[j] = int8(min(j, k+1))
+	}
+	prevOver := false // every cell of the previous row exceeds k
+	for i := 1; i <= n; i++ {
+		lo, hi := max(1, i-k), min(m, i+k)
+		rowMin := over // least cell of the row, column 0 included
+		if lo == 1 {
+			cur[0] = int8(min(i, k+1))
+			rowMin = cur[0]
+		} else {
+			cur[lo-1] = over
+		}
+		xi := x[i-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if xi != y[j-1] {
+				v++
+			}
+			v = min(v, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && xi == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			v = min(v, over)
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if hi < m {
+			cur[hi+1] = over
+		}
+		if rowMin == over {
+			if prevOver {
+				return k + 1
+			}
+			prevOver = true
+		} else {
+			prevOver = false
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return int(prev[m])
 }
 
 // joinedText shows content tokens i..i+k-1 of n joined by "+".
