@@ -218,6 +218,11 @@ func NewScreener(snapshots ...Snapshot) *Screener {
 		corpus[i] = entries[i].name
 	}
 	s.idf = names.NewIDF(corpus)
+	// Each name keeps its tokens' weights, so that scoring does not look
+	// them up pair by pair; done before the names are shared.
+	for _, n := range corpus {
+		n.Weigh(s.idf)
+	}
 	s.ix = buildNameIndex(entries, s.idf)
 	s.addrs = buildAddrIndex(s.parties)
 	return s
@@ -279,6 +284,7 @@ func (s *Screener) screenUncached(q Query, o *screenOptions) []Match {
 	}
 	if strings.TrimSpace(q.Name) != "" {
 		qn := names.Parse(q.Name, engineKind(q.Kind))
+		qn.Weigh(s.idf)
 		// The lowest name score that a matching address could still lift
 		// to t. A matching country raises the score of a hit but never
 		// makes one: most vendors share a country with some listed party.

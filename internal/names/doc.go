@@ -36,7 +36,8 @@
 // same score with its explanation.
 //
 // DefaultThreshold was chosen on the labelled name-matching benchmark that
-// sanctions/eval_test.go scores. Names and IDF are immutable once built and
-// safe for concurrent use; Score does not allocate for names of up to 16
+// sanctions/eval_test.go scores. Names and IDF are safe for concurrent use
+// once built; the one method that changes a Name, Weigh, is called before
+// the Name is shared. Score does not allocate for names of up to 16
 // compared tokens.
 package names
