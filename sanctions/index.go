@@ -214,6 +214,9 @@ type nameIndex struct {
 	joinOff   []int32
 	joinPos   []int32
 	joinArena string
+	// scanPerVariant: see idxScanPerVariant (a test sets 0 to make every
+	// search use the dictionary where it can).
+	scanPerVariant int
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// givenTerms: by given-name group (names.GivenNameGroup), the words
@@ -228,17 +231,18 @@ type nameIndex struct {
 // buildNameIndex indexes the entries; idf weighs their tokens.
 func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix := &nameIndex{
-		entries:      entries,
-		byText:       make(map[string]int32),
-		byKey:        make(map[string]int32),
-		initialsOf:   make(map[byte][]int32),
-		initialTerms: make(map[byte][]int32),
-		entOff:       make([]int32, 0, len(entries)+1),
-		wordsOf:      make(map[byte][]int32),
-		acronyms:     make(map[string][]int32),
-		exact:        make(map[string][]int32),
-		givenTerms:   make(map[int][]int32),
-		idf:          idf,
+		entries:        entries,
+		byText:         make(map[string]int32),
+		byKey:          make(map[string]int32),
+		initialsOf:     make(map[byte][]int32),
+		initialTerms:   make(map[byte][]int32),
+		entOff:         make([]int32, 0, len(entries)+1),
+		wordsOf:        make(map[byte][]int32),
+		acronyms:       make(map[string][]int32),
+		exact:          make(map[string][]int32),
+		givenTerms:     make(map[int][]int32),
+		idf:            idf,
+		scanPerVariant: idxScanPerVariant,
 	}
 	var acr []byte
 	var arena strings.Builder

@@ -35,6 +35,17 @@ func delRadius(n int) int {
 	return 0
 }
 
+// idxListRadius is the most deletions to which a list spelling is
+// expanded. Three would cover every pair the engine allows, but a spelling
+// of eleven letters or more has hundreds of three-deletion variants (two
+// thirds of the dictionary); lengths the dictionary does not cover for a
+// query are scanned instead.
+const idxListRadius = 2
+
+// listRadius is the number of deletions to which a list spelling of n
+// letters is expanded.
+func listRadius(n int) int { return min(delRadius(n), idxListRadius) }
+
 // editReach is the largest edit distance at which spellings of la and lb
 // letters reach minSim (-1: at none), and the similarity at each distance.
 func editReach(la, lb int, minSim float64) int {
@@ -143,7 +154,7 @@ func buildDelIndex(keys []idxKey) delIndex {
 	each := func(fn func(h uint64, k int32)) {
 		for i := range keys {
 			rb = append(rb[:0], []rune(keys[i].key)...)
-			hb = delVariants(rb, delRadius(len(rb)), true, &sc, hb[:0])
+			hb = delVariants(rb, listRadius(len(rb)), true, &sc, hb[:0])
 			for _, h := range hb {
 				fn(h, int32(i))
 			}
@@ -324,6 +335,28 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		}
 	}
 	radius = min(radius, delRadius(lq))
+	// Within distance d, the longer spelling needs at most d deletions
+	// and the shorter d less the difference in length: the dictionary
+	// finds every spelling of lt letters within the distance the
+	// deletions of both sides allow, and the lengths it does not cover
+	// are scanned.
+	var uncovered [130]bool
+	nUncovered := 0
+	for lt := max(lo, 0); lo >= 0 && lt <= hi; lt++ {
+		d := int(dmax[lt])
+		if d <= 0 {
+			continue
+		}
+		rt, diff := listRadius(lt), max(lq, lt)-min(lq, lt)
+		e := min(radius, rt+diff)
+		if lt > lq {
+			e = min(rt, radius+diff)
+		}
+		if e < d && lt+1 < len(ix.lenOff) {
+			uncovered[lt] = true
+			nUncovered += int(ix.lenOff[lt+1] - ix.lenOff[lt])
+		}
+	}
 	sq, sq2 := keySig2(key)
 	// Two ways to the same candidates: look the query's variants up in
 	// the dictionary (a cache miss or two each), or read the filters of
@@ -332,7 +365,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	// their lengths; short ones the reverse.
 	if lo >= 0 && lo < len(ix.lenOff)-1 {
 		from, to := ix.lenOff[lo], ix.lenOff[min(hi+1, len(ix.lenOff)-1)]
-		if int(to-from) <= idxScanPerVariant*variantCount(lq, radius) {
+		if int(to-from) <= nUncovered+ix.scanPerVariant*variantCount(lq, radius) {
 			for i := from; i < to; i++ {
 				f := &ix.kfLen[i]
 				if f.id != self {
@@ -362,7 +395,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		j := int(h & 3)
 		var allowed uint32
 		for k := 0; k <= idxDelRadius; k++ {
-			if lt := lq - j + k; lt >= 0 && lt < len(dmax) && int(dmax[lt]) >= max(j, k) && k <= delRadius(lt) {
+			if lt := lq - j + k; lt >= 0 && lt < len(dmax) && int(dmax[lt]) >= max(j, k) && k <= listRadius(lt) {
 				allowed |= 1 << k
 			}
 		}
@@ -380,6 +413,17 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 			}
 			ki := int32(uint32(ent))
 			if gs.stamp[ki] != gs.epoch {
+				gs.stamp[ki] = gs.epoch
+				gs.touched = append(gs.touched, ki)
+			}
+		}
+	}
+	for lt := max(lo, 0); nUncovered > 0 && lt <= hi; lt++ {
+		if !uncovered[lt] {
+			continue
+		}
+		for i := ix.lenOff[lt]; i < ix.lenOff[lt+1]; i++ {
+			if ki := ix.kfLen[i].id; gs.stamp[ki] != gs.epoch {
 				gs.stamp[ki] = gs.epoch
 				gs.touched = append(gs.touched, ki)
 			}

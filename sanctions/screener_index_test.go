@@ -1,6 +1,7 @@
 package sanctions
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,12 +14,21 @@ import (
 // names.EditSim rates at or above the minimum is returned with that
 // similarity, and nothing else is.
 func TestKeyNeighboursComplete(t *testing.T) {
+	for _, scan := range []int{idxScanPerVariant, 0} {
+		keyNeighboursComplete(t, scan)
+	}
+}
+
+// keyNeighboursComplete runs the check with the given trade between
+// scanning and the dictionary (0: the dictionary wherever it covers).
+func keyNeighboursComplete(t *testing.T, scan int) {
 	n, queries := 3000, 300
 	if testing.Short() {
 		n, queries = 1000, 80
 	}
 	snap := genSnapshot(21, n)
 	s := NewScreener(snap)
+	s.ix.scanPerVariant = scan
 	var spellings []string
 	for _, q := range genQueries(snap, queries, 23) {
 		qn := names.Parse(q.Name, names.KindUnknown)
@@ -33,6 +43,24 @@ func TestKeyNeighboursComplete(t *testing.T) {
 			}
 			prev = tok.Text
 		}
+	}
+	// Long list spellings three edits away (substitutions, deletions,
+	// insertions): the engine pairs them, and the dictionary covers them
+	// only in part.
+	long := 0
+	for _, k := range s.ix.keys {
+		r := []rune(k.key)
+		if len(r) < 11 || long == 60 {
+			continue
+		}
+		long++
+		sub := slices.Clone(r)
+		for _, i := range []int{1, len(r) / 2, len(r) - 2} {
+			sub[i] = 'q'
+		}
+		del := slices.Concat(r[:1], r[2:len(r)/2], r[len(r)/2+1:len(r)-2], r[len(r)-1:])
+		ins := slices.Concat(r[:1], []rune("x"), r[1:len(r)/2], []rune("x"), r[len(r)/2:len(r)-1], []rune("x"), r[len(r)-1:])
+		spellings = append(spellings, string(sub), string(del), string(ins))
 	}
 	// Hostile and boundary spellings.
 	spellings = append(spellings, "abc", "ab", strings.Repeat("ka", 30), "ивановв", "zhangwei")
@@ -81,7 +109,7 @@ func TestKeyNeighboursComplete(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no query spelling had a neighbour")
 	}
-	t.Logf("%d spellings, %d neighbours, all found", len(spellings), checked)
+	t.Logf("scan %d: %d spellings, %d neighbours, all found", scan, len(spellings), checked)
 }
 
 // TestJoinSimMatchesEngine checks the index's comparison of a word with an
