@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/rpscreen/rpscreen/internal/names"
 )
 
 // The benchmarks screen a generated list of 25,000 parties (about 100,000
@@ -191,4 +193,23 @@ func BenchmarkScreenerMemory(b *testing.B) {
 		b.ReportMetric(peak, "peak-rss-MB")
 	}
 	runtime.KeepAlive(s)
+}
+
+// BenchmarkKeyNeighbours measures the fuzzy search of list spellings for
+// one query word (uncached), over the words of the generated queries.
+func BenchmarkKeyNeighbours(b *testing.B) {
+	s, qs := benchSetup(b)
+	var words []string
+	for _, q := range qs[:2000] {
+		for _, tok := range names.Parse(q.Name, names.KindUnknown).Tokens {
+			if tok.Kind == names.Word {
+				words = append(words, tok.Text)
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		s.ix.keyNeighbours(words[i%len(words)], idxMinPairSim, nil)
+	}
 }
