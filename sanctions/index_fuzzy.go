@@ -35,16 +35,21 @@ func delRadius(n int) int {
 	return 0
 }
 
-// idxListRadius is the most deletions to which a list spelling is
-// expanded. Three would cover every pair the engine allows, but a spelling
-// of eleven letters or more has hundreds of three-deletion variants (two
-// thirds of the dictionary); lengths the dictionary does not cover for a
-// query are scanned instead.
-const idxListRadius = 2
+// idxListLong is the length above which a list spelling is expanded to
+// two deletions only. Three would cover every pair the engine allows, but
+// a spelling of fourteen letters or more has hundreds of three-deletion
+// variants; lengths the dictionary does not cover for a query are scanned
+// instead (few spellings are that long).
+const idxListLong = 13
 
 // listRadius is the number of deletions to which a list spelling of n
 // letters is expanded.
-func listRadius(n int) int { return min(delRadius(n), idxListRadius) }
+func listRadius(n int) int {
+	if n > idxListLong {
+		return min(delRadius(n), 2)
+	}
+	return delRadius(n)
+}
 
 // editReach is the largest edit distance at which spellings of la and lb
 // letters reach minSim (-1: at none), and the similarity at each distance.
