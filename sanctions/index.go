@@ -1210,9 +1210,14 @@ func (ix *nameIndex) joinSim(e int32, key string, kr int) float64 {
 		if jk == key {
 			sim = idxKeyEqualSim
 		} else {
+			if len(jk) < kr-names.MaxEditsAny {
+				continue // too short, by bytes already
+			}
 			jr := utf8.RuneCountInString(jk)
-			if d := names.OSAWithin(key, jk, names.MaxEditsAny); d <= names.MaxEditsAny {
-				sim = names.EditSim(d, max(kr, jr), min(kr, jr))
+			if dr := editReach(kr, jr, names.MinJoinSim); dr > 0 {
+				if d := names.OSAWithin(key, jk, dr); d <= dr {
+					sim = names.EditSim(d, max(kr, jr), min(kr, jr))
+				}
 			}
 		}
 		if sim >= names.MinJoinSim {
