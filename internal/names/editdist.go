@@ -50,6 +50,42 @@ func OSAWithin(a, b string, bound int) int {
 	return osaRunes(a, b, bound)
 }
 
+// OSAWithinRunes is OSAWithin for rune slices: the distance of x and y
+// when it is at most bound, bound+1 when it is larger. It does not
+// allocate for slices of up to 64 runes once their common ends are
+// dropped.
+func OSAWithinRunes(x, y []rune, bound int) int {
+	if bound < 0 {
+		return bound + 1
+	}
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
+	n, m := len(x), len(y)
+	if n-m > bound || m-n > bound {
+		return bound + 1
+	}
+	if n == 0 || m == 0 {
+		return max(n, m)
+	}
+	if n < m {
+		x, y, n, m = y, x, m, n
+	}
+	if n > osaWord {
+		return osaBanded(string(x), string(y), bound)
+	}
+	var t osaTable
+	if t.buildRunes(x) {
+		return osaDist(osaTableRunes(&t, y, n, bound+m-n), bound)
+	}
+	var l osaList
+	l.build(x)
+	return osaDist(osaListRunes(&l, y, n, bound+m-n), bound)
+}
+
 // trimCommon drops the prefix and the suffix a and b share, whole runes
 // only. The optimal-string-alignment distance is that of what is left: an
 // alignment gains nothing by editing equal ends (a transposition that

@@ -709,7 +709,7 @@ func legalTokenMatch(key, want string, last bool) bool {
 		return true
 	}
 	if len(want) >= 5 && len(key) >= 5 && len(key) <= len(want)+1 && len(want) <= len(key)+1 &&
-		osaDistance([]rune(key), []rune(want)) <= 1 {
+		OSAWithin(key, want, 1) <= 1 {
 		return true
 	}
 	return last && (len(key) >= 5 || len(want) > 8 && len(key) >= 3) && len(key) < len(want) &&

@@ -286,7 +286,7 @@ func score(a, b *Name, w Weights, ex *Result) float64 {
 			distinct++
 			if c.sim < 1 && ni == 1 && nj == 1 && isWeakPair(&a.content[i], &b.content[j]) {
 				weak++
-				if osaAtMost(a.content[i].txt.r, b.content[j].txt.r, 1) > 1 {
+				if OSAWithinRunes(a.content[i].txt.r, b.content[j].txt.r, 1) > 1 {
 					far = true
 				}
 			}
@@ -746,7 +746,7 @@ func hanSim(x, y []rune) float64 {
 	if string(x) == string(y) {
 		return 1
 	}
-	d := osaDistance(x, y)
+	d := OSAWithinRunes(x, y, max(len(x), len(y)))
 	return max(0, 1-float64(d)/float64(max(len(x), len(y)))-0.1)
 }
 
@@ -831,7 +831,7 @@ func keySimNear(x, y spell, floor float64) float64 {
 	if lb > maxEdits(long) || min(fuzzySim(lb, long), maxFuzzySim) < floor {
 		return 0
 	}
-	d := osaAtMost(x.r, y.r, maxEdits(long))
+	d := OSAWithinRunes(x.r, y.r, maxEdits(long))
 	if d > maxEdits(long) {
 		return 0
 	}
@@ -886,99 +886,6 @@ func textSimNear(x, y spell, floor float64) float64 {
 		return 1
 	}
 	return s
-}
-
-// osaDistance is the optimal-string-alignment distance (Levenshtein with
-// adjacent transpositions) between two rune slices. It uses stack buffers
-// for keys of up to 63 runes.
-func osaDistance(x, y []rune) int {
-	n, m := len(x), len(y)
-	var b0, b1, b2 [64]int
-	var prev2, prev, cur []int
-	if m < 64 {
-		prev2, prev, cur = b0[:m+1], b1[:m+1], b2[:m+1]
-	} else {
-		prev2, prev, cur = make([]int, m+1), make([]int, m+1), make([]int, m+1)
-	}
-	for j := 0; j <= m; j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= n; i++ {
-		cur[0] = i
-		for j := 1; j <= m; j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[m]
-}
-
-// osaAtMost is min(osaDistance(x, y), k+1) for k >= 0: the distance when
-// it is at most k, else k+1. It computes only the band of diagonals within
-// k of the main one, with every cell capped at k+1 (the recurrence commutes
-// with the cap, and the cells outside the band hold at least k+1), and
-// stops as soon as two successive rows exceed k (a later row can only
-// build on one of them). Spellings of up to 63 runes use stack buffers.
-func osaAtMost(x, y []rune, k int) int {
-	n, m := len(x), len(y)
-	if n-m > k || m-n > k {
-		return k + 1 // the distance is at least the difference in length
-	}
-	if m >= 64 || k >= 64 {
-		return min(osaDistance(x, y), k+1)
-	}
-	over := int8(k + 1)
-	var b0, b1, b2 [64]int8
-	prev2, prev, cur := b0[:m+1], b1[:m+1], b2[:m+1]
-	for j := range prev {
-		prev[j] = int8(min(j, k+1))
-	}
-	prevOver := false // every cell of the previous row exceeds k
-	for i := 1; i <= n; i++ {
-		lo, hi := max(1, i-k), min(m, i+k)
-		rowMin := over // least cell of the row, column 0 included
-		if lo == 1 {
-			cur[0] = int8(min(i, k+1))
-			rowMin = cur[0]
-		} else {
-			cur[lo-1] = over
-		}
-		xi := x[i-1]
-		for j := lo; j <= hi; j++ {
-			v := prev[j-1]
-			if xi != y[j-1] {
-				v++
-			}
-			v = min(v, prev[j]+1, cur[j-1]+1)
-			if i > 1 && j > 1 && xi == y[j-2] && x[i-2] == y[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			v = min(v, over)
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if hi < m {
-			cur[hi+1] = over
-		}
-		if rowMin == over {
-			if prevOver {
-				return k + 1
-			}
-			prevOver = true
-		} else {
-			prevOver = false
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return int(prev[m])
 }
 
 // joinedText shows content tokens i..i+k-1 of n joined by "+".

@@ -411,7 +411,7 @@ func TestJoinMayPair(t *testing.T) {
 
 // TestOSAAtMost checks the banded distance against the full one on random
 // spellings of every length up to the stack buffers' and beyond.
-func TestOSAAtMost(t *testing.T) {
+func TestOSAWithinRunes(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for it := range 100000 {
 		n := r.IntN(12)
@@ -427,10 +427,10 @@ func TestOSAAtMost(t *testing.T) {
 		if r.IntN(4) == 0 {
 			y = weighRandomRunes(r, r.IntN(12), alphabet)
 		}
-		d := osaDistance(x, y)
+		d := refOSA(string(x), string(y))
 		for k := range 7 {
-			if got, want := osaAtMost(x, y, k), min(d, k+1); got != want {
-				t.Fatalf("osaAtMost(%q, %q, %d) = %d, want %d (distance %d)", string(x), string(y), k, got, want, d)
+			if got, want := OSAWithinRunes(x, y, k), min(d, k+1); got != want {
+				t.Fatalf("OSAWithinRunes(%q, %q, %d) = %d, want %d (distance %d)", string(x), string(y), k, got, want, d)
 			}
 		}
 	}
