@@ -150,19 +150,11 @@ type idxEntry struct {
 // The fields the candidate check reads for every list word come first, in
 // one cache line; the spellings and postings follow.
 type idxTerm struct {
-	kind        names.TokenKind
-	first       byte
-	w           float64 // the token's weight as the engine weighs it
-	runes       int     // letters of text
-	krunes      int     // letters of key
-	arunes      int     // letters of alt
-	tsig, tsig2 uint32  // keySig2 of text
-	ksig, ksig2 uint32  // keySig2 of key
-	asig, asig2 uint32  // keySig2 of alt
-	text        string
-	key         string
-	alt         string  // the key with j read as zh, for texts holding a j
-	post        []int32 // entries holding the token, ascending
+	kind  names.TokenKind
+	first byte
+	w     float64 // the token's weight as the engine weighs it
+	text  string
+	post  []int32 // entries holding the token, ascending
 }
 
 // idxKey is one distinct spelling of list tokens (a text, a phonetic key
@@ -273,22 +265,14 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			if !ok {
 				id = int32(len(ix.terms))
 				ix.byText[t.Text] = id
-				term := idxTerm{text: t.Text, key: t.Key, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind),
-					runes: utf8.RuneCountInString(t.Text), krunes: utf8.RuneCountInString(t.Key)}
-				term.tsig, term.tsig2 = keySig2(t.Text)
-				term.ksig, term.ksig2 = keySig2(t.Key)
-				if strings.IndexByte(t.Text, 'j') >= 0 {
-					term.alt = altKey(t.Text)
-					term.asig, term.asig2 = keySig2(term.alt)
-					term.arunes = utf8.RuneCountInString(term.alt)
-				}
-				ix.terms = append(ix.terms, term)
+				ix.terms = append(ix.terms, idxTerm{text: t.Text, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind)})
 				ix.addSpelling(t.Text, idxRef{id, true})
 				if t.Key != "" {
 					ix.addSpelling(t.Key, idxRef{id, false})
 				}
-				if term.alt != "" {
-					ix.addSpelling(term.alt, idxRef{id, false})
+				if strings.IndexByte(t.Text, 'j') >= 0 {
+					// The engine also compares the key with j read as zh.
+					ix.addSpelling(altKey(t.Text), idxRef{id, false})
 				}
 			} else if ix.terms[id].kind != t.Kind {
 				// The same text read as another kind elsewhere: keep the
@@ -487,26 +471,8 @@ type idxUnit struct {
 	// (its key's length, give or take names.MaxEditsAny).
 	joinLens uint64
 	hits     []idxHit
-	sp       idxSpell // text, key and alt key, for the candidate check
-}
-
-// idxSpell is a query token's or run's spellings with their letter counts
-// and signatures.
-type idxSpell struct {
-	text, key, alt        string
-	runes, krunes, arunes int
-	tsig, tsig2           uint32
-	ksig, ksig2           uint32
-	asig, asig2           uint32
-}
-
-func newSpell(text, key, alt string) idxSpell {
-	sp := idxSpell{text: text, key: key, alt: alt, runes: utf8.RuneCountInString(text),
-		krunes: utf8.RuneCountInString(key), arunes: utf8.RuneCountInString(alt)}
-	sp.tsig, sp.tsig2 = keySig2(text)
-	sp.ksig, sp.ksig2 = keySig2(key)
-	sp.asig, sp.asig2 = keySig2(alt)
-	return sp
+	runes    int // letters of the text
+	krunes   int // letters of the key
 }
 
 // idxRun is a run of query tokens (joined, or as an acronym) that can pair
@@ -575,17 +541,12 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		if len(p.units) == idxMaxQueryTokens {
 			break
 		}
-		u := idxUnit{tok: tok, ti: ti, w: ix.weight(tok.Text, tok.Kind)}
-		alt := ""
-		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			alt = altKey(tok.Text)
-		}
-		u.sp = newSpell(tok.Text, tok.Key, alt)
+		u := idxUnit{tok: tok, ti: ti, w: ix.weight(tok.Text, tok.Kind),
+			runes: utf8.RuneCountInString(tok.Text), krunes: utf8.RuneCountInString(tok.Key)}
 		u.unm = -unmatchedCost * t * u.w
 		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
 		u.hits = near.hits
-		kl := utf8.RuneCountInString(tok.Key)
-		for l := max(0, kl-names.MaxEditsAny); l <= kl+names.MaxEditsAny; l++ {
+		for l := max(0, u.krunes-names.MaxEditsAny); l <= u.krunes+names.MaxEditsAny; l++ {
 			u.joinLens |= 1 << min(l, 63)
 		}
 		p.units = append(p.units, u)
@@ -656,14 +617,14 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// A list run of two or three tokens, joined, is near this
 			// word: unless both ends were misspelt, the run's first or
 			// last token is a prefix or suffix of the word's text or key.
-			if u.sp.runes >= 2 {
+			if u.runes >= 2 {
 				p.extra = ix.splitHits(p.extra, i, tok.Text)
 				if tok.Key != "" && tok.Key != tok.Text {
 					p.extra = ix.splitHits(p.extra, i, tok.Key)
 				}
 			}
 			// A list acronym spells this word.
-			if n := u.sp.runes; n >= 2 && n <= 6 {
+			if n := u.runes; n >= 2 && n <= 6 {
 				if post, ok := ix.acronyms[tok.Text]; ok {
 					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true, term: -1})
 				}
@@ -1171,7 +1132,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			if join&(1<<i) == 0 || ix.entJoin[cd.entry]&units[i].joinLens == 0 {
 				continue
 			}
-			if sim := ix.joinSim(cd.entry, units[i].tok.Key, units[i].sp.krunes); sim > 0 {
+			if sim := ix.joinSim(cd.entry, units[i].tok.Key, units[i].krunes); sim > 0 {
 				// The run's tokens are paired, but the check cannot
 				// name them: leave the list side uncharged.
 				g[i] = max(g[i], float32(gain(sim, units[i].w, 1, t)))
