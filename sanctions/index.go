@@ -194,15 +194,13 @@ type nameIndex struct {
 	acronyms map[string][]int32
 	// exact: normalised name -> entries (identical names score 1).
 	exact map[string][]int32
-	// entTok[entOff[e]:entOff[e+1]]: the terms of entry e's compared tokens.
+	// ent[e]: what the candidate check reads of entry e, in one record;
+	// entTok[ent[e].off:][:ent[e].n]: the terms of its compared tokens.
+	ent    []idxEntInfo
 	entTok []int32
-	entOff []int32
-	entOrg []bool // the entry is an organisation's name
-	// entJoin: the lengths of the entry's joined runs (Name.JoinLengths);
 	// joinOff[e]:joinOff[e+1]: the entry's joins without a number, whose
 	// keys (as names.JoinSim compares them) are joinArena[joinPos[j]:
 	// joinPos[j+1]].
-	entJoin   []uint64
 	joinOff   []int32
 	joinPos   []int32
 	joinArena string
@@ -220,6 +218,14 @@ type nameIndex struct {
 	cache idxCache
 }
 
+// idxEntInfo is what the candidate check reads of an entry.
+type idxEntInfo struct {
+	join uint64 // the lengths of its joined runs (names.Name.JoinLengths)
+	off  int32  // its terms start at entTok[off]
+	n    int32  // and number n
+	org  bool   // it is an organisation's name
+}
+
 // buildNameIndex indexes the entries; idf weighs their tokens.
 func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix := &nameIndex{
@@ -228,7 +234,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		byKey:          make(map[string]int32),
 		initialsOf:     make(map[byte][]int32),
 		initialTerms:   make(map[byte][]int32),
-		entOff:         make([]int32, 0, len(entries)+1),
+		ent:            make([]idxEntInfo, 0, len(entries)),
 		wordsOf:        make(map[byte][]int32),
 		acronyms:       make(map[string][]int32),
 		exact:          make(map[string][]int32),
@@ -247,9 +253,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 		acr = acr[:0]
 		var acrStart []int
-		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
-		ix.entOrg = append(ix.entOrg, n.Kind == names.KindOrganization)
-		ix.entJoin = append(ix.entJoin, n.JoinLengths())
+		off := len(ix.entTok)
 		ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
 		n.Joins(func(j names.Join) {
 			if !j.Number {
@@ -319,8 +323,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				acrStart = acrStart[:0]
 			}
 		}
+		ix.ent = append(ix.ent, idxEntInfo{join: n.JoinLengths(), off: int32(off),
+			n: int32(len(ix.entTok) - off), org: n.Kind == names.KindOrganization})
 	}
-	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 	ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
 	ix.joinPos = append(ix.joinPos, int32(arena.Len()))
 	ix.joinArena = arena.String()
@@ -816,10 +821,8 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 
 // idxScratch is the per-query working memory of retrieval.
 type idxScratch struct {
-	stamp  []uint32 // per entry: seen in this query
-	slot   []int32
-	tstamp []uint32 // per term: gains recorded in this query
-	tslot  []int32
+	seen   []idxSeen // per entry: reached in this query, and its candidate
+	tseen  []idxSeen // per term: its gains in this query
 	epoch  uint32
 	cands  []idxCand
 	extra  [][idxMaxQueryTokens]float32
@@ -947,18 +950,23 @@ const idxNoGain = -1e9
 
 var idxScratchPool sync.Pool
 
+// idxSeen marks an entry or term as met in the query of epoch stamp, with
+// its slot in the query's candidates or term gains; the two are read
+// together, so they share a cache line.
+type idxSeen struct {
+	stamp uint32
+	slot  int32
+}
+
 func (ix *nameIndex) scratch() *idxScratch {
 	s, _ := idxScratchPool.Get().(*idxScratch)
-	if s == nil || len(s.stamp) != len(ix.entries) || len(s.tstamp) != len(ix.terms) {
-		s = &idxScratch{
-			stamp: make([]uint32, len(ix.entries)), slot: make([]int32, len(ix.entries)),
-			tstamp: make([]uint32, len(ix.terms)), tslot: make([]int32, len(ix.terms)),
-		}
+	if s == nil || len(s.seen) != len(ix.entries) || len(s.tseen) != len(ix.terms) {
+		s = &idxScratch{seen: make([]idxSeen, len(ix.entries)), tseen: make([]idxSeen, len(ix.terms))}
 	}
 	s.epoch++
 	if s.epoch == 0 {
-		clear(s.stamp)
-		clear(s.tstamp)
+		clear(s.seen)
+		clear(s.tseen)
 		s.epoch = 1
 	}
 	s.cands = s.cands[:0]
@@ -970,7 +978,7 @@ func (ix *nameIndex) scratch() *idxScratch {
 // termGain records that term can give unit the gain g.
 func (s *idxScratch) termGain(term int32, unit int, g float64) {
 	s.termEntry(term)
-	tg := &s.tgains[s.tslot[term]]
+	tg := &s.tgains[s.tseen[term].slot]
 	tg.any = true
 	if gf := float32(g); gf > tg.g[unit] {
 		tg.g[unit] = gf
@@ -979,9 +987,8 @@ func (s *idxScratch) termGain(term int32, unit int, g float64) {
 
 // termEntry makes sure term has an entry in tgains.
 func (s *idxScratch) termEntry(term int32) {
-	if s.tstamp[term] != s.epoch {
-		s.tstamp[term] = s.epoch
-		s.tslot[term] = int32(len(s.tgains))
+	if s.tseen[term].stamp != s.epoch {
+		s.tseen[term] = idxSeen{s.epoch, int32(len(s.tgains))}
 		var tg idxTermGain
 		for i := range tg.g {
 			tg.g[i] = idxNoGain
@@ -1028,7 +1035,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	for _, x := range p.extra {
 		if x.term >= 0 {
 			s.termEntry(x.term)
-			s.tgains[s.tslot[x.term]].join |= 1 << x.unit
+			s.tgains[s.tseen[x.term].slot].join |= 1 << x.unit
 		}
 	}
 	// What to walk. Every relation that can reach an entry is an item
@@ -1059,9 +1066,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			continue
 		}
 		for _, e := range it.post {
-			if s.stamp[e] != s.epoch {
-				s.stamp[e] = s.epoch
-				s.slot[e] = int32(len(s.cands))
+			if s.seen[e].stamp != s.epoch {
+				s.seen[e] = idxSeen{s.epoch, int32(len(s.cands))}
 				s.cands = append(s.cands, idxCand{entry: e, extra: -1})
 			}
 		}
@@ -1075,8 +1081,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
 		for _, e := range x.post {
-			if s.stamp[e] == s.epoch {
-				c := &s.cands[s.slot[e]]
+			if s.seen[e].stamp == s.epoch {
+				c := &s.cands[s.seen[e].slot]
 				c.run = true
 				if c.extra < 0 {
 					c.extra = int32(len(s.extra))
@@ -1097,7 +1103,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			continue
 		}
 		ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
-		if q.Kind == names.KindOrganization || ix.entOrg[cd.entry] {
+		info := &ix.ent[cd.entry]
+		if q.Kind == names.KindOrganization || info.org {
 			ce, cc = float32(idxOrgUnmatchedCost), float32(idxOrgConflictCost)
 		}
 		m := min(ce, 2*cc-ce)
@@ -1111,7 +1118,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 		rB := float32(0)
 		var join uint32
-		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
+		for _, tid := range ix.entTok[info.off : info.off+int32(info.n)] {
 			tg := ix.checkTerm(s, p, tid, t)
 			join |= tg.join
 			if tg.run {
@@ -1129,7 +1136,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 		for i := range units {
-			if join&(1<<i) == 0 || ix.entJoin[cd.entry]&units[i].joinLens == 0 {
+			if join&(1<<i) == 0 || info.join&units[i].joinLens == 0 {
 				continue
 			}
 			if sim := ix.joinSim(cd.entry, units[i].tok.Key, units[i].krunes); sim > 0 {
@@ -1193,7 +1200,7 @@ func (ix *nameIndex) joinSim(e int32, key string, kr int) float64 {
 // gives the query's initials.
 func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64) *idxTermGain {
 	s.termEntry(tid)
-	tg := &s.tgains[s.tslot[tid]]
+	tg := &s.tgains[s.tseen[tid].slot]
 	if tg.checked {
 		return tg
 	}
