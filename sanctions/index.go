@@ -422,14 +422,19 @@ type idxHit struct {
 }
 
 // idxCache caches the fuzzy neighbours of query keys. It is safe for
-// concurrent use and bounded: a full shard is emptied.
+// concurrent use and bounded: each shard keeps two generations of at most
+// idxCacheShardSize entries; when the current one is full it becomes the
+// previous one, and an entry met again in the previous one moves up, so
+// that the words of many queries (cities, business words, common names)
+// stay while one-off words pass through.
 type idxCache struct {
 	shards [16]idxCacheShard
 }
 
 type idxCacheShard struct {
-	mu sync.RWMutex
-	m  map[string]idxNear
+	mu   sync.RWMutex
+	m    map[string]idxNear
+	prev map[string]idxNear
 }
 
 // idxNear is a cached neighbour search: every list term near a query
@@ -438,7 +443,7 @@ type idxNear struct {
 	hits []idxHit
 }
 
-const idxCacheShardSize = 8192
+const idxCacheShardSize = 6144
 
 func (c *idxCache) shard(k string) *idxCacheShard {
 	var h uint32 = 2166136261
@@ -452,7 +457,15 @@ func (c *idxCache) get(k string) (idxNear, bool) {
 	s := c.shard(k)
 	s.mu.RLock()
 	v, ok := s.m[k]
+	old := false
+	if !ok {
+		v, ok = s.prev[k]
+		old = ok
+	}
 	s.mu.RUnlock()
+	if old {
+		c.put(k, v)
+	}
 	return v, ok
 }
 
@@ -460,7 +473,7 @@ func (c *idxCache) put(k string, v idxNear) {
 	s := c.shard(k)
 	s.mu.Lock()
 	if s.m == nil || len(s.m) >= idxCacheShardSize {
-		s.m = make(map[string]idxNear)
+		s.prev, s.m = s.m, make(map[string]idxNear)
 	}
 	s.m[k] = v
 	s.mu.Unlock()
