@@ -215,7 +215,7 @@ type nameIndex struct {
 	givenTerms map[int][]int32
 	idf        *names.IDF
 
-	cache idxCache
+	cache boundedCache[idxNear]
 }
 
 // idxEntInfo is what the candidate check reads of an entry.
@@ -229,6 +229,7 @@ type idxEntInfo struct {
 // buildNameIndex indexes the entries; idf weighs their tokens.
 func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix := &nameIndex{
+		cache:          boundedCache[idxNear]{size: idxCacheShardSize},
 		entries:        entries,
 		byText:         make(map[string]int32),
 		byKey:          make(map[string]int32),
@@ -421,63 +422,15 @@ type idxHit struct {
 	sim  float32
 }
 
-// idxCache caches the fuzzy neighbours of query keys. It is safe for
-// concurrent use and bounded: each shard keeps two generations of at most
-// idxCacheShardSize entries; when the current one is full it becomes the
-// previous one, and an entry met again in the previous one moves up, so
-// that the words of many queries (cities, business words, common names)
-// stay while one-off words pass through.
-type idxCache struct {
-	shards [16]idxCacheShard
-}
-
-type idxCacheShard struct {
-	mu   sync.RWMutex
-	m    map[string]idxNear
-	prev map[string]idxNear
-}
-
 // idxNear is a cached neighbour search: every list term near a query
 // token or run.
 type idxNear struct {
 	hits []idxHit
 }
 
+// idxCacheShardSize is the size of a generation of a shard of the
+// neighbour cache.
 const idxCacheShardSize = 6144
-
-func (c *idxCache) shard(k string) *idxCacheShard {
-	var h uint32 = 2166136261
-	for i := 0; i < len(k); i++ {
-		h = (h ^ uint32(k[i])) * 16777619
-	}
-	return &c.shards[h&15]
-}
-
-func (c *idxCache) get(k string) (idxNear, bool) {
-	s := c.shard(k)
-	s.mu.RLock()
-	v, ok := s.m[k]
-	old := false
-	if !ok {
-		v, ok = s.prev[k]
-		old = ok
-	}
-	s.mu.RUnlock()
-	if old {
-		c.put(k, v)
-	}
-	return v, ok
-}
-
-func (c *idxCache) put(k string, v idxNear) {
-	s := c.shard(k)
-	s.mu.Lock()
-	if s.m == nil || len(s.m) >= idxCacheShardSize {
-		s.prev, s.m = s.m, make(map[string]idxNear)
-	}
-	s.m[k] = v
-	s.mu.Unlock()
-}
 
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {

@@ -104,46 +104,13 @@ type Screener struct {
 	ix       *nameIndex
 	addrs    *addrIndex
 	nameless []bool // parties screened by address only
-	results  resultCache
+	results  boundedCache[[]Match]
 }
 
-// resultCache keeps the matches of recent queries: vendor masters repeat
-// names, and a batch screens each distinct query once. It is bounded (a
-// full shard is emptied) and safe for concurrent use.
-type resultCache struct {
-	shards [16]struct {
-		mu sync.RWMutex
-		m  map[string][]Match
-	}
-}
-
+// resultCacheShardSize is the size of a generation of a shard of the
+// result cache, which keeps the matches of recent queries: vendor masters
+// repeat names, and a batch screens each distinct query once.
 const resultCacheShardSize = 4096
-
-func (c *resultCache) shard(k string) int {
-	var h uint32 = 2166136261
-	for i := 0; i < len(k); i++ {
-		h = (h ^ uint32(k[i])) * 16777619
-	}
-	return int(h & 15)
-}
-
-func (c *resultCache) get(k string) ([]Match, bool) {
-	sh := &c.shards[c.shard(k)]
-	sh.mu.RLock()
-	v, ok := sh.m[k]
-	sh.mu.RUnlock()
-	return v, ok
-}
-
-func (c *resultCache) put(k string, v []Match) {
-	sh := &c.shards[c.shard(k)]
-	sh.mu.Lock()
-	if sh.m == nil || len(sh.m) >= resultCacheShardSize {
-		sh.m = make(map[string][]Match)
-	}
-	sh.m[k] = v
-	sh.mu.Unlock()
-}
 
 // cacheKey is the query and the options, exactly as given.
 func (o *screenOptions) cacheKey(q Query) string {
@@ -173,7 +140,7 @@ func (o *screenOptions) cacheKey(q Query) string {
 // loaded names hold them (names.NewIDF), and indexes them. The snapshots
 // are copied; later changes to them do not affect the Screener.
 func NewScreener(snapshots ...Snapshot) *Screener {
-	s := &Screener{}
+	s := &Screener{results: boundedCache[[]Match]{size: resultCacheShardSize}}
 	type pending struct {
 		party int32
 		text  string
