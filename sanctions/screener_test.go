@@ -391,3 +391,29 @@ func TestScreenLettersAndDigits(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScreenMatchesBruteForce checks the index's completeness on arbitrary
+// query names: Screen returns exactly the parties that scoring every name
+// of a generated list puts at or above the threshold. (Fuzzing finds a
+// known gap: a query word that the engine pairs with a list name's joined
+// run when both of the run's tokens are misspelt in it, such as
+// "NovoCYBYrCXYgA" for "Novosibirsk Xinga".)
+func FuzzScreenMatchesBruteForce(f *testing.F) {
+	snap := genSnapshot(9, 400)
+	s := NewScreener(snap)
+	for _, p := range snap.Parties[:40] {
+		for _, n := range p.Names() {
+			f.Add(n)
+		}
+	}
+	f.Add("KaiostTechnology Trading")
+	f.Add("CETC13 Ivanov, Juan")
+	f.Fuzz(func(t *testing.T, name string) {
+		q := Query{Name: name}
+		want := bruteForce(s, q, 0.7)
+		got := matchIDs(s.Screen(q, WithThreshold(0.7)))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("query %q: index differs from brute force (-want +got):\n%s", name, diff)
+		}
+	})
+}
