@@ -160,11 +160,8 @@ type idxTerm struct {
 // idxKey is one distinct spelling of list tokens (a text, a phonetic key
 // or the key with j read as zh), for fuzzy search.
 type idxKey struct {
-	key   string
-	runes int
-	sig   uint32 // letters present (see keySig)
-	sig2  uint32 // letters present at least twice
-	refs  []idxRef
+	key  string
+	refs []idxRef
 }
 
 // idxRef is a term that has a spelling; text tells whether the spelling is
@@ -277,7 +274,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				}
 				if strings.IndexByte(t.Text, 'j') >= 0 {
 					// The engine also compares the key with j read as zh.
-					ix.addSpelling(altKey(t.Text), idxRef{id, false})
+					ix.addSpelling(names.KeyZh(t.Text), idxRef{id, false})
 				}
 			} else if ix.terms[id].kind != t.Kind {
 				// The same text read as another kind elsewhere: keep the
@@ -348,8 +345,7 @@ func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
 	if !ok {
 		k = int32(len(ix.keys))
 		ix.byKey[sp] = k
-		s1, s2 := keySig2(sp)
-		ix.keys = append(ix.keys, idxKey{key: sp, runes: utf8.RuneCountInString(sp), sig: s1, sig2: s2})
+		ix.keys = append(ix.keys, idxKey{key: sp})
 	}
 	for _, r := range ix.keys[k].refs {
 		if r == ref {
@@ -357,12 +353,6 @@ func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
 		}
 	}
 	ix.keys[k].refs = append(ix.keys[k].refs, ref)
-}
-
-// altKey is the phonetic key of text with every j read as zh, as the
-// engine compares tokens holding a j (Joukov, Zhukov).
-func altKey(text string) string {
-	return names.KeyZh(text)
 }
 
 // appendUnique appends e unless it is already the last element (entries
@@ -395,10 +385,7 @@ func (ix *nameIndex) weight(text string, kind names.TokenKind) float64 {
 // changes at most two bits, so keys within distance d differ in at most 2d
 // bits.
 func keySig(k string) uint32 {
-	var s uint32
-	for _, r := range k {
-		s |= 1 << (uint32(r) & 31)
-	}
+	s, _ := keySig2(k)
 	return s
 }
 
@@ -725,7 +712,7 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 			near = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
 		}
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			near = ix.keyNeighbours(altKey(tok.Text), idxMinPairSim, near)
+			near = ix.keyNeighbours(names.KeyZh(tok.Text), idxMinPairSim, near)
 		}
 		for _, h := range near {
 			if ix.terms[h.term].kind == names.Word {

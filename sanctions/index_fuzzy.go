@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rpscreen/rpscreen/internal/names"
 )
@@ -222,7 +223,7 @@ func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[1
 	if d > dr {
 		return dst
 	}
-	sim := names.EditSim(d, max(lq, k.runes), min(lq, k.runes))
+	sim := names.EditSim(d, max(lq, int(f.runes)), min(lq, int(f.runes)))
 	if sim == 0 || sim < minSim {
 		return dst
 	}
@@ -244,7 +245,8 @@ type keyFilter struct {
 func keyFilters(keys []idxKey) []keyFilter {
 	kf := make([]keyFilter, len(keys))
 	for i := range keys {
-		kf[i] = keyFilter{sig: keys[i].sig, sig2: keys[i].sig2, id: int32(i), runes: uint16(min(keys[i].runes, 65535))}
+		s1, s2 := keySig2(keys[i].key)
+		kf[i] = keyFilter{sig: s1, sig2: s2, id: int32(i), runes: uint16(min(utf8.RuneCountInString(keys[i].key), 65535))}
 	}
 	return kf
 }

@@ -80,7 +80,8 @@ func keyNeighboursComplete(t *testing.T, scan int) {
 					sim = idxKeyEqualSim
 				case lq <= 64:
 					d := names.OSAWithin(sp, k.key, names.MaxEditsAny)
-					sim = names.EditSim(d, max(lq, k.runes), min(lq, k.runes))
+					kr := len([]rune(k.key))
+					sim = names.EditSim(d, max(lq, kr), min(lq, kr))
 				}
 				if sim == 0 || sim < minSim {
 					continue
