@@ -64,6 +64,51 @@ func editReach(la, lb int, minSim float64) int {
 	return -1
 }
 
+// idxReachLen bounds the lengths that reachRow tabulates; the engine
+// compares no longer spellings by edit distance.
+const idxReachLen = 130
+
+// reachTable[la][lb] is editReach(la, lb, minSim), or -1 where it is 0.
+type reachTable [idxReachLen][idxReachLen]int8
+
+func newReachTable(minSim float64) *reachTable {
+	var t reachTable
+	for la := range t {
+		for lb := range t[la] {
+			t[la][lb] = -1
+			if d := editReach(la, lb, minSim); d > 0 {
+				t[la][lb] = int8(d)
+			}
+		}
+	}
+	return &t
+}
+
+// The two similarities the index searches at, tabulated.
+var reachPair, reachJoin = newReachTable(idxMinPairSim), newReachTable(idxMinJoinSim)
+
+// reachRow sets row[lb] to the largest edit distance at which spellings
+// of la and lb letters reach minSim, -1 where none does.
+func reachRow(la int, minSim float64, row *[idxReachLen]int8) {
+	var t *reachTable
+	switch minSim {
+	case idxMinPairSim:
+		t = reachPair
+	case idxMinJoinSim:
+		t = reachJoin
+	}
+	if t != nil && la < idxReachLen {
+		*row = t[la]
+		return
+	}
+	for lb := range row {
+		row[lb] = -1
+		if d := editReach(la, lb, minSim); d > 0 {
+			row[lb] = int8(d)
+		}
+	}
+}
+
 // idxDelBits is the number of hash bits that choose a bucket.
 const idxDelBits = 20
 
@@ -206,16 +251,9 @@ func variantCount(n, radius int) int {
 // its edit distance from key (of lq letters, letter signatures sq and
 // sq2) is within dmax at its length and the engine's similarity reaches
 // minSim.
-func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[130]int8, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
-	if int(f.runes) >= len(dmax) {
-		return dst
-	}
-	dr := int(dmax[f.runes])
+func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[idxReachLen]int8, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
+	dr := f.reach(sq, sq2, dmax)
 	if dr <= 0 {
-		return dst
-	}
-	if bits.OnesCount32(sq&^f.sig) > dr || bits.OnesCount32(f.sig&^sq) > dr ||
-		bits.OnesCount32(sq^f.sig)+bits.OnesCount32(sq2^f.sig2) > 2*dr {
 		return dst
 	}
 	k := &ix.keys[f.id]
@@ -241,12 +279,36 @@ type keyFilter struct {
 	runes     uint16 // its letters (at most 65535)
 }
 
+// reach is the largest edit distance at which the spelling could meet a
+// query spelling of letter signatures sq and sq2 (keySig2) at the
+// similarity dmax was made for (dmax[n]: the largest distance at n
+// letters); -1 when the filters tell it cannot.
+func (f *keyFilter) reach(sq, sq2 uint32, dmax *[idxReachLen]int8) int {
+	if int(f.runes) >= len(dmax) {
+		return -1
+	}
+	dr := int(dmax[f.runes])
+	if dr <= 0 {
+		return -1
+	}
+	if bits.OnesCount32(sq&^f.sig) > dr || bits.OnesCount32(f.sig&^sq) > dr ||
+		bits.OnesCount32(sq^f.sig)+bits.OnesCount32(sq2^f.sig2) > 2*dr {
+		return -1
+	}
+	return dr
+}
+
+// newKeyFilter is the filter record of spelling id.
+func newKeyFilter(key string, id int32) keyFilter {
+	s1, s2 := keySig2(key)
+	return keyFilter{sig: s1, sig2: s2, id: id, runes: uint16(min(utf8.RuneCountInString(key), 65535))}
+}
+
 // keyFilters packs the filters of every spelling.
 func keyFilters(keys []idxKey) []keyFilter {
 	kf := make([]keyFilter, len(keys))
 	for i := range keys {
-		s1, s2 := keySig2(keys[i].key)
-		kf[i] = keyFilter{sig: s1, sig2: s2, id: int32(i), runes: uint16(min(utf8.RuneCountInString(keys[i].key), 65535))}
+		kf[i] = newKeyFilter(keys[i].key, int32(i))
 	}
 	return kf
 }
@@ -320,15 +382,8 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	}
 	// dmax[lt]: the largest distance at which a spelling of lt letters
 	// can reach minSim (-1: none can).
-	var dmax [130]int8
-	for lt := range dmax {
-		dmax[lt] = -1
-		d := editReach(lq, lt, minSim)
-		if d <= 0 {
-			continue
-		}
-		dmax[lt] = int8(d)
-	}
+	var dmax [idxReachLen]int8
+	reachRow(lq, minSim, &dmax)
 	// The query needs at most as many deletions as the largest distance
 	// searched.
 	radius, lo, hi := 0, -1, -1
@@ -347,7 +402,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	// finds every spelling of lt letters within the distance the
 	// deletions of both sides allow, and the lengths it does not cover
 	// are scanned.
-	var uncovered [130]bool
+	var uncovered [idxReachLen]bool
 	nUncovered := 0
 	for lt := max(lo, 0); lo >= 0 && lt <= hi; lt++ {
 		d := int(dmax[lt])

@@ -133,10 +133,12 @@ func TestJoinSimMatchesEngine(t *testing.T) {
 		}
 	}
 	pairs := 0
-	for e := range s.ix.entries {
-		for _, k := range keys {
+	for _, k := range keys {
+		u := idxUnit{tok: names.Token{Key: k}, krunes: len([]rune(k))}
+		u.ksig, u.ksig2 = keySig2(k)
+		for e := range s.ix.entries {
 			want := names.JoinSim(s.ix.entries[e].name, k)
-			if got := s.ix.joinSim(int32(e), k, len([]rune(k))); got != want {
+			if got := s.ix.joinSim(int32(e), &u); got != want {
 				t.Fatalf("entry %q, key %q: index %.4f, engine %.4f", s.ix.entries[e].name.Original, k, got, want)
 			}
 			if want > 0 {
