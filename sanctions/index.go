@@ -933,7 +933,6 @@ const idxNoGain = -1e9
 
 var idxScratchPool sync.Pool
 
-
 // idxSeen marks an entry or term as met in the query of epoch stamp, with
 // its slot in the query's candidates or term gains; the two are read
 // together, so they share a cache line.
