@@ -342,6 +342,7 @@ type idxFuzzyScratch struct {
 	stamp   []uint32 // per spelling: seen in this search
 	epoch   uint32
 	hashes  []uint64
+	spans   [][2]uint32 // per variant probed, its bucket in delIndex.ent
 	touched []int32
 	del     delScratch
 }
@@ -449,28 +450,42 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	}
 	gs.hashes = delVariants(q, radius, false, &gs.del, gs.hashes[:0])
 	gs.touched = gs.touched[:0]
-	del := &ix.del
-	for _, h := range gs.hashes {
-		// A variant with j deletions meets list spellings of lq-j+k
-		// letters through their variants with k deletions, and both j and
-		// k are at most the distance searched at that length.
-		j := int(h & 3)
-		var allowed uint32
+	// A variant with j deletions meets list spellings of lq-j+k letters
+	// through their variants with k deletions, and both j and k are at
+	// most the distance searched at that length: allowed[j] has bit k.
+	var allowed [idxDelRadius + 1]uint32
+	for j := range allowed {
 		for k := 0; k <= idxDelRadius; k++ {
 			if lt := lq - j + k; lt >= 0 && lt < len(dmax) && int(dmax[lt]) >= max(j, k) && k <= listRadius(lt) {
-				allowed |= 1 << k
+				allowed[j] |= 1 << k
 			}
 		}
-		if allowed == 0 {
-			continue
+	}
+	// The probes are independent: the filter words of all variants are
+	// read first, then the buckets of those that pass, so that the
+	// memory reads overlap instead of waiting on one another.
+	del := &ix.del
+	hs := gs.hashes
+	n := 0
+	for _, h := range hs {
+		bb := bloomBit(h)
+		pass := del.bloom[bb/64] >> (bb % 64) & 1
+		if allowed[h&3] == 0 {
+			pass = 0
 		}
-		if bb := bloomBit(h); del.bloom[bb/64]&(1<<(bb%64)) == 0 {
-			continue
-		}
+		hs[n] = h
+		n += int(pass)
+	}
+	hs = hs[:n]
+	gs.spans = gs.spans[:0]
+	for _, h := range hs {
 		b := delBucket(h)
-		c := uint32(h) >> 2
-		for _, ent := range del.ent[del.first[b]:del.first[b+1]] {
-			if ch := uint32(ent >> 32); ch>>2 != c || allowed&(1<<(ch&3)) == 0 {
+		gs.spans = append(gs.spans, [2]uint32{del.first[b], del.first[b+1]})
+	}
+	for i, h := range hs {
+		c, al := uint32(h)>>2, allowed[h&3]
+		for _, ent := range del.ent[gs.spans[i][0]:gs.spans[i][1]] {
+			if ch := uint32(ent >> 32); ch>>2 != c || al&(1<<(ch&3)) == 0 {
 				continue
 			}
 			ki := int32(uint32(ent))
