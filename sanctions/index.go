@@ -181,8 +181,10 @@ type nameIndex struct {
 	del     delIndex    // deletion dictionary of keys, for fuzzy search
 	kf      []keyFilter // by key id
 	kfLen   []keyFilter // by length, from lenOff[n] for n letters
-	lenOff  []int32
-	sorted  []int32 // term ids of words sorted by text, for prefix search
+	// keyArena holds the texts of the spellings (see keyFilter.off).
+	keyArena string
+	lenOff   []int32
+	sorted   []int32 // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
 	initialsOf map[byte][]int32
@@ -198,10 +200,8 @@ type nameIndex struct {
 	entW   []float32 // per entry, the weight of its distinct terms
 	orgs   []uint64  // bit e: entry e is an organisation's name
 	// joinOff[e]:joinOff[e+1]: the entry's joins without a number, whose
-	// keys (as names.JoinSim compares them) are joinArena[joinPos[j]:
-	// joinPos[j+1]].
+	// keys (as names.JoinSim compares them) joinKF records, in joinArena.
 	joinOff   []int32
-	joinPos   []int32
 	joinArena string
 	joinKF    []keyFilter // per join, its key's filter record
 	// scanPerVariant: see idxScanPerVariant (a test sets 0 to make every
@@ -255,11 +255,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		acr = acr[:0]
 		var acrStart []int
 		off := len(ix.entTok)
-		ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
+		ix.joinOff = append(ix.joinOff, int32(len(ix.joinKF)))
 		n.Joins(func(j names.Join) {
 			if !j.Number {
-				ix.joinKF = append(ix.joinKF, newKeyFilter(j.Key, int32(len(ix.joinPos))))
-				ix.joinPos = append(ix.joinPos, int32(arena.Len()))
+				ix.joinKF = append(ix.joinKF, newKeyFilter(j.Key, int32(len(ix.joinKF)), arena.Len()))
 				arena.WriteString(j.Key)
 			}
 		})
@@ -340,12 +339,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			}
 		}
 	}
-	ix.joinOff = append(ix.joinOff, int32(len(ix.joinPos)))
-	ix.joinPos = append(ix.joinPos, int32(arena.Len()))
+	ix.joinOff = append(ix.joinOff, int32(len(ix.joinKF)))
 	ix.joinArena = arena.String()
 	ix.del = buildDelIndex(ix.keys)
-	ix.kf = keyFilters(ix.keys)
-	ix.kfLen, ix.lenOff = filtersByLength(ix.kf, 128)
+	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))
@@ -1225,9 +1222,12 @@ func (ix *nameIndex) joinSim(e int32, u *idxUnit) float64 {
 	key := u.tok.Key
 	for j := ix.joinOff[e]; j < ix.joinOff[e+1]; j++ {
 		f := &ix.joinKF[j]
-		jk := ix.joinArena[ix.joinPos[j]:ix.joinPos[j+1]]
+		if f.runes == 65535 {
+			continue // too long to compare
+		}
+		jk := ix.joinArena[f.off : f.off+uint32(f.blen)]
 		var sim float64
-		if jk == key {
+		if len(jk) == len(key) && jk == key {
 			sim = idxKeyEqualSim
 		} else if dr := f.reach(u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
 			if d := names.OSAWithin(key, jk, dr); d <= dr {

@@ -3,6 +3,7 @@ package sanctions
 import (
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -256,8 +257,7 @@ func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[i
 	if dr <= 0 {
 		return dst
 	}
-	k := &ix.keys[f.id]
-	d := names.OSAWithin(key, k.key, dr)
+	d := names.OSAWithin(key, ix.keyArena[f.off:f.off+uint32(f.blen)], dr)
 	if d > dr {
 		return dst
 	}
@@ -265,18 +265,22 @@ func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[i
 	if sim == 0 || sim < minSim {
 		return dst
 	}
-	for _, r := range k.refs {
+	for _, r := range ix.keys[f.id].refs {
 		dst = append(dst, idxHit{r.term, float32(sim)})
 	}
 	return dst
 }
 
-// keyFilter is what the search's filters read of a spelling, packed so
-// that scanning thousands of them stays in cache.
+// keyFilter is what the search reads of a spelling, packed so that
+// scanning thousands of them stays in cache: its letter signatures and
+// length, and where its text is in an arena of spellings ordered like the
+// scans read them.
 type keyFilter struct {
 	sig, sig2 uint32 // keySig2 of the spelling
 	id        int32  // the spelling
-	runes     uint16 // its letters (at most 65535)
+	off       uint32 // its text starts at off in the arena
+	runes     uint16 // its letters (65535: too long to compare)
+	blen      uint16 // its bytes
 }
 
 // reach is the largest edit distance at which the spelling could meet a
@@ -298,43 +302,60 @@ func (f *keyFilter) reach(sq, sq2 uint32, dmax *[idxReachLen]int8) int {
 	return dr
 }
 
-// newKeyFilter is the filter record of spelling id.
-func newKeyFilter(key string, id int32) keyFilter {
+// newKeyFilter is the filter record of spelling key, number id, whose
+// text is at off in its arena. A spelling too long to record is marked
+// too long to compare (no search reaches it: the engine compares no
+// spelling that long by edit distance).
+func newKeyFilter(key string, id int32, off int) keyFilter {
 	s1, s2 := keySig2(key)
-	return keyFilter{sig: s1, sig2: s2, id: id, runes: uint16(min(utf8.RuneCountInString(key), 65535))}
-}
-
-// keyFilters packs the filters of every spelling.
-func keyFilters(keys []idxKey) []keyFilter {
-	kf := make([]keyFilter, len(keys))
-	for i := range keys {
-		kf[i] = newKeyFilter(keys[i].key, int32(i))
+	f := keyFilter{sig: s1, sig2: s2, id: id, off: uint32(off), runes: 65535}
+	if n := utf8.RuneCountInString(key); n < 65535 && len(key) <= 65535 {
+		f.runes, f.blen = uint16(n), uint16(len(key))
 	}
-	return kf
+	return f
 }
 
-// filtersByLength orders the filters by length: lenOff[n] is where the
-// spellings of n letters start (spellings over maxLen letters are left
-// out: no search reaches them by scanning).
-func filtersByLength(kf []keyFilter, maxLen int) ([]keyFilter, []int32) {
-	off := make([]int32, maxLen+2)
-	for i := range kf {
-		if n := int(kf[i].runes); n <= maxLen {
-			off[n+1]++
+// packSpellings makes the filter records of the spellings, by id (kf) and
+// ordered by length (kfLen, where lenOff[n] is the first of n letters;
+// spellings over maxLen letters are left out, as no scan reaches them),
+// and the arena of their texts, in the order of kfLen.
+func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff []int32, arena string) {
+	runes := make([]int, len(keys))
+	lenOff = make([]int32, maxLen+2)
+	for i := range keys {
+		runes[i] = utf8.RuneCountInString(keys[i].key)
+		if runes[i] <= maxLen {
+			lenOff[runes[i]+1]++
 		}
 	}
-	for n := 1; n < len(off); n++ {
-		off[n] += off[n-1]
+	for n := 1; n < len(lenOff); n++ {
+		lenOff[n] += lenOff[n-1]
 	}
-	out := make([]keyFilter, off[len(off)-1])
-	fill := slices.Clone(off)
-	for i := range kf {
-		if n := int(kf[i].runes); n <= maxLen {
-			out[fill[n]] = kf[i]
+	order := make([]int32, 0, len(keys))
+	fill := slices.Clone(lenOff)
+	order = order[:lenOff[len(lenOff)-1]]
+	for i := range keys {
+		if n := runes[i]; n <= maxLen {
+			order[fill[n]] = int32(i)
 			fill[n]++
 		}
 	}
-	return out, off
+	for i := range keys {
+		if runes[i] > maxLen {
+			order = append(order, int32(i))
+		}
+	}
+	var b strings.Builder
+	kf = make([]keyFilter, len(keys))
+	for _, id := range order {
+		kf[id] = newKeyFilter(keys[id].key, id, b.Len())
+		b.WriteString(keys[id].key)
+	}
+	kfLen = make([]keyFilter, lenOff[len(lenOff)-1])
+	for i := range kfLen {
+		kfLen[i] = kf[order[i]]
+	}
+	return kf, kfLen, lenOff, b.String()
 }
 
 // idxFuzzyScratch is the working memory of one search.

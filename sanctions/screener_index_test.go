@@ -128,7 +128,8 @@ func TestJoinSimMatchesEngine(t *testing.T) {
 	// Joined runs of list names, and their near misses.
 	for e := range s.ix.entries[:60] {
 		for j := s.ix.joinOff[e]; j < s.ix.joinOff[e+1]; j++ {
-			jk := s.ix.joinArena[s.ix.joinPos[j]:s.ix.joinPos[j+1]]
+			f := &s.ix.joinKF[j]
+			jk := s.ix.joinArena[f.off : f.off+uint32(f.blen)]
 			keys = append(keys, jk, jk[1:], jk+"x", strings.Replace(jk, "a", "e", 1))
 		}
 	}
