@@ -2,6 +2,7 @@ package sanctions
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -811,6 +812,9 @@ type idxCand struct {
 	acc    float32
 	pw     float32
 	anyRun bool
+	// joins: the units that a run of the entry's tokens may pair with,
+	// by a term that spells a prefix or suffix of theirs (see join).
+	joins uint32
 	// extra: the row of s.extra holding the gains that reached the
 	// entry through runs, or -1 for none (most entries).
 	extra int32
@@ -826,6 +830,10 @@ type idxItem struct {
 	// a query initial), so their unpaired list weight is unknown.
 	wl     float32
 	anyRun bool
+	// join: the entries pair with the query token only through a run of
+	// their tokens holding the item's term, which the check confirms
+	// (joinSim) before crediting anything.
+	join bool
 }
 
 // chooseSkips decides which items the walk leaves out. A name reached by
@@ -979,6 +987,10 @@ func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create
 			s.cands = append(s.cands, idxCand{entry: e, extra: -1})
 		}
 		c := &s.cands[s.seen[e].slot]
+		if it.join {
+			c.joins |= mask
+			continue
+		}
 		c.mask |= mask
 		c.acc += inc
 		c.pw += it.wl
@@ -1070,7 +1082,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 	}
 	for _, x := range p.extra {
-		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post, wl: float32(x.w), anyRun: true})
+		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post, wl: float32(x.w), anyRun: true, join: x.term >= 0})
 	}
 	skipped := ix.chooseSkips(items, units)
 	var init [idxMaxQueryTokens]float32
@@ -1138,6 +1150,14 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		// unit not reached is unmatched, and the entry's tokens that no
 		// relation paired are charged.
 		if walkedAll && len(units) > 0 {
+			for jm := cd.joins; jm != 0; jm &= jm - 1 {
+				i := bits.TrailingZeros32(jm)
+				if sim := ix.joinSim(cd.entry, &units[i]); sim > 0 {
+					cd.mask |= 1 << i
+					cd.acc += max(0, float32(gain(sim, units[i].w, 1, t))-init[i])
+					cd.anyRun = true
+				}
+			}
 			sum, rA := cd.acc, float32(0)
 			for i := range units {
 				w := float32(units[i].w)
