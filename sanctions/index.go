@@ -1249,7 +1249,7 @@ func (ix *nameIndex) joinSim(e int32, u *idxUnit) float64 {
 		var sim float64
 		if len(jk) == len(key) && jk == key {
 			sim = idxKeyEqualSim
-		} else if dr := f.reach(u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
+		} else if dr := f.reach(u.krunes, u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
 			if d := names.OSAWithin(key, jk, dr); d <= dr {
 				jr := int(f.runes)
 				sim = names.EditSim(d, max(u.krunes, jr), min(u.krunes, jr))

@@ -253,7 +253,7 @@ func variantCount(n, radius int) int {
 // sq2) is within dmax at its length and the engine's similarity reaches
 // minSim.
 func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[idxReachLen]int8, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
-	dr := f.reach(sq, sq2, dmax)
+	dr := f.reach(lq, sq, sq2, dmax)
 	if dr <= 0 {
 		return dst
 	}
@@ -284,10 +284,14 @@ type keyFilter struct {
 }
 
 // reach is the largest edit distance at which the spelling could meet a
-// query spelling of letter signatures sq and sq2 (keySig2) at the
-// similarity dmax was made for (dmax[n]: the largest distance at n
+// query spelling of lq letters and letter signatures sq and sq2 (keySig2)
+// at the similarity dmax was made for (dmax[n]: the largest distance at n
 // letters); -1 when the filters tell it cannot.
-func (f *keyFilter) reach(sq, sq2 uint32, dmax *[idxReachLen]int8) int {
+//
+// Within distance d, the longer spelling has at least the difference in
+// length more insertions than deletions, so the shorter one's letters
+// that the longer lacks number at most d less that difference.
+func (f *keyFilter) reach(lq int, sq, sq2 uint32, dmax *[idxReachLen]int8) int {
 	if int(f.runes) >= len(dmax) {
 		return -1
 	}
@@ -295,7 +299,13 @@ func (f *keyFilter) reach(sq, sq2 uint32, dmax *[idxReachLen]int8) int {
 	if dr <= 0 {
 		return -1
 	}
-	if bits.OnesCount32(sq&^f.sig) > dr || bits.OnesCount32(f.sig&^sq) > dr ||
+	longer, shorter := dr, dr // letters the query lacks, the spelling lacks
+	if diff := int(f.runes) - lq; diff > 0 {
+		shorter = dr - diff
+	} else {
+		longer = dr + diff
+	}
+	if bits.OnesCount32(sq&^f.sig) > shorter || bits.OnesCount32(f.sig&^sq) > longer ||
 		bits.OnesCount32(sq^f.sig)+bits.OnesCount32(sq2^f.sig2) > 2*dr {
 		return -1
 	}
