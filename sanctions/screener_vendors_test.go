@@ -70,6 +70,27 @@ func loadVendorCSVFrom(t testing.TB, dir, name string) [][]string {
 // vendorScore screens the vendors and returns the counts behind recall
 // (found of expected) and precision (correct of flagged), with a line per
 // miss and per false hit.
+// reportVendorScore screens the vendors, logs the misses, the false hits
+// and the counts, and returns recall and precision.
+func reportVendorScore(t *testing.T, s *Screener, vendors []vendorRow, expected map[string]map[string]bool, variant map[string]string) (recall, precision float64) {
+	t.Helper()
+	found, flagged, correct, misses, falseHits := vendorScore(s, vendors, expected, variant)
+	recall = float64(found) / float64(len(expected))
+	precision = 1.0
+	if flagged > 0 {
+		precision = float64(correct) / float64(flagged)
+	}
+	for _, m := range misses {
+		t.Logf("miss: %s", m)
+	}
+	for _, m := range falseHits {
+		t.Logf("false hit: %s", m)
+	}
+	t.Logf("vendors %d, expected hits %d, found %d, flagged %d, correct %d: recall %.3f precision %.3f",
+		len(vendors), len(expected), found, flagged, correct, recall, precision)
+	return recall, precision
+}
+
 func vendorScore(s *Screener, vendors []vendorRow, expected map[string]map[string]bool, variant map[string]string) (found, flagged, correct int, misses, falseHits []string) {
 	for _, v := range vendors {
 		addr := strings.Trim(strings.TrimSpace(strings.Join([]string{v.address, v.city}, ", ")), ", ")
@@ -150,20 +171,7 @@ func TestVendorScreening(t *testing.T) {
 		{"held-out", held, heldExp, 0.9, 0.9},
 	} {
 		t.Run(set.name, func(t *testing.T) {
-			found, flagged, correct, misses, falseHits := vendorScore(s, set.vendors, set.expected, variant)
-			recall := float64(found) / float64(len(set.expected))
-			precision := 1.0
-			if flagged > 0 {
-				precision = float64(correct) / float64(flagged)
-			}
-			for _, m := range misses {
-				t.Logf("miss: %s", m)
-			}
-			for _, m := range falseHits {
-				t.Logf("false hit: %s", m)
-			}
-			t.Logf("vendors %d, expected hits %d, found %d, flagged %d, correct %d: recall %.3f precision %.3f",
-				len(set.vendors), len(set.expected), found, flagged, correct, recall, precision)
+			recall, precision := reportVendorScore(t, s, set.vendors, set.expected, variant)
 			if recall < set.minRecall {
 				t.Errorf("recall %.3f < %.2f", recall, set.minRecall)
 			}
@@ -201,20 +209,7 @@ func TestVendorScreeningIndependent(t *testing.T) {
 		expected[r[0]] = set
 		variant[r[0]] = r[2]
 	}
-	found, flagged, correct, misses, falseHits := vendorScore(s, vendors, expected, variant)
-	recall := float64(found) / float64(len(expected))
-	precision := 1.0
-	if flagged > 0 {
-		precision = float64(correct) / float64(flagged)
-	}
-	for _, m := range misses {
-		t.Logf("miss: %s", m)
-	}
-	for _, m := range falseHits {
-		t.Logf("false hit: %s", m)
-	}
-	t.Logf("vendors %d, expected hits %d, found %d, flagged %d, correct %d: recall %.3f precision %.3f",
-		len(vendors), len(expected), found, flagged, correct, recall, precision)
+	recall, precision := reportVendorScore(t, s, vendors, expected, variant)
 	if recall < 0.98 || precision < 0.95 {
 		t.Logf("below the labelled set's acceptance bar (recall 0.98, precision 0.95)")
 	}
