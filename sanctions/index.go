@@ -1135,46 +1135,48 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		fn(e)
 	}
 	tf := float32(t)
+	costs := [2]boundCosts{
+		newBoundCosts(units, &init, tf, idxMinUnmatchedCost, idxMinConflictCost),
+		newBoundCosts(units, &init, tf, idxOrgUnmatchedCost, idxOrgConflictCost),
+	}
 	for ci := range s.cands {
 		cd := &s.cands[ci]
 		if slices.Contains(exact, cd.entry) {
 			continue
 		}
-		ce, cc := float32(idxMinUnmatchedCost), float32(idxMinConflictCost)
+		bc := &costs[0]
 		if q.Kind == names.KindOrganization || ix.orgs[cd.entry/64]&(1<<(cd.entry%64)) != 0 {
-			ce, cc = float32(idxOrgUnmatchedCost), float32(idxOrgConflictCost)
+			bc = &costs[1]
 		}
-		m := min(ce, 2*cc-ce)
-		// The bound from what the walk saw: each unit reached gets at
-		// most the gains of the relations that reached the entry, each
-		// unit not reached is unmatched, and the entry's tokens that no
-		// relation paired are charged.
+		ce, cc, m := bc.ce, bc.cc, bc.m
+		// The bound from what the walk saw (see boundCosts.sum).
 		if walkedAll && len(units) > 0 {
+			// First as if every possible join paired perfectly: most
+			// entries fail even so, and joinSim is not needed.
+			unpaired := ix.entW[cd.entry] - cd.pw
+			mask, acc, anyRun := cd.mask, cd.acc, cd.anyRun
 			for jm := cd.joins; jm != 0; jm &= jm - 1 {
 				i := bits.TrailingZeros32(jm)
-				if sim := ix.joinSim(cd.entry, &units[i]); sim > 0 {
-					cd.mask |= 1 << i
-					cd.acc += max(0, float32(gain(sim, units[i].w, 1, t))-init[i])
-					cd.anyRun = true
-				}
+				mask |= 1 << i
+				acc += bc.join(i, idxKeyEqualSim)
+				anyRun = true
 			}
-			sum, rA := cd.acc, float32(0)
-			for i := range units {
-				w := float32(units[i].w)
-				if cd.mask&(1<<i) != 0 {
-					sum += max(init[i], -tf*m*w)
-				} else {
-					rA += w
-				}
-			}
-			rB := float32(0)
-			if !cd.anyRun {
-				rB = max(0, ix.entW[cd.entry]-cd.pw)
-			}
-			lo, hi := min(rA, rB), max(rA, rB)
-			sum -= tf * (2*cc*lo + ce*(hi-lo))
-			if sum < -1e-4 {
+			if bc.sum(mask, acc, anyRun, unpaired) < -1e-4 {
 				continue
+			}
+			if cd.joins != 0 {
+				mask, acc, anyRun = cd.mask, cd.acc, cd.anyRun
+				for jm := cd.joins; jm != 0; jm &= jm - 1 {
+					i := bits.TrailingZeros32(jm)
+					if sim := ix.joinSim(cd.entry, &units[i]); sim > 0 {
+						mask |= 1 << i
+						acc += bc.join(i, sim)
+						anyRun = true
+					}
+				}
+				if bc.sum(mask, acc, anyRun, unpaired) < -1e-4 {
+					continue
+				}
 			}
 		}
 		info := &ix.ent[cd.entry]
@@ -1234,6 +1236,62 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	}
 }
 
+// boundCosts is what the bound from the walk charges, per query and
+// cost class (the engine's least unmatched and conflict costs ce and cc,
+// m their least per-token charge): for each unit reached, the least its
+// pairing can give (reached), and the weights of the units.
+type boundCosts struct {
+	reached, w    [idxMaxQueryTokens]float32
+	gainW         [idxMaxQueryTokens]float32 // the unit's weight plus one
+	floor         [idxMaxQueryTokens]float32
+	wAll          float32
+	tf, ce, cc, m float32
+}
+
+func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float32, ce, cc float64) boundCosts {
+	b := boundCosts{tf: tf, ce: float32(ce), cc: float32(cc), floor: *floor}
+	b.m = min(b.ce, 2*b.cc-b.ce)
+	for i := range units {
+		w := float32(units[i].w)
+		b.w[i], b.gainW[i] = w, w+1
+		b.reached[i] = max(floor[i], -tf*b.m*w)
+		b.wAll += w
+	}
+	return b
+}
+
+// join is what a joined run of similarity sim adds to unit i's gain above
+// its floor (gain with a list weight of one).
+func (b *boundCosts) join(i int, sim float64) float32 {
+	g := float32(sim) - b.tf
+	if g >= 0 {
+		g *= b.gainW[i]
+	} else {
+		g *= b.w[i]
+	}
+	return max(0, g-b.floor[i])
+}
+
+// sum is the bound on an entry's score: the gains above their floors of
+// the relations that reached it (acc), each unit reached (mask) at least
+// its reached charge, each unit not reached unmatched, and the list weight
+// no relation paired (unpaired) charged unless a run may pair it (anyRun).
+func (b *boundCosts) sum(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
+	rA := b.wAll
+	for m := mask; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros32(m)
+		acc += b.reached[i]
+		rA -= b.w[i]
+	}
+	rA = max(rA, 0)
+	rB := float32(0)
+	if !anyRun {
+		rB = max(0, unpaired)
+	}
+	lo, hi := min(rA, rB), max(rA, rB)
+	return acc - b.tf*(2*b.cc*lo+b.ce*(hi-lo))
+}
+
 // joinSim is names.JoinSim(entry e's name, u's key), from the join keys
 // the index keeps, without reading the name: the best similarity of a
 // joined run's key to the key, 0 below names.MinJoinSim.
@@ -1245,12 +1303,12 @@ func (ix *nameIndex) joinSim(e int32, u *idxUnit) float64 {
 		if f.runes == 65535 {
 			continue // too long to compare
 		}
-		jk := ix.joinArena[f.off : f.off+uint32(f.blen)]
+		// The filter record tells most joins apart without their text.
 		var sim float64
-		if len(jk) == len(key) && jk == key {
+		if f.sig == u.ksig && f.sig2 == u.ksig2 && int(f.blen) == len(key) && ix.joinArena[f.off:f.off+uint32(f.blen)] == key {
 			sim = idxKeyEqualSim
 		} else if dr := f.reach(u.krunes, u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
-			if d := names.OSAWithin(key, jk, dr); d <= dr {
+			if d := names.OSAWithin(key, ix.joinArena[f.off:f.off+uint32(f.blen)], dr); d <= dr {
 				jr := int(f.runes)
 				sim = names.EditSim(d, max(u.krunes, jr), min(u.krunes, jr))
 			}
