@@ -179,9 +179,12 @@ type nameIndex struct {
 	byText  map[string]int32
 	keys    []idxKey
 	byKey   map[string]int32
-	del     delIndex    // deletion dictionary of keys, for fuzzy search
-	kf      []keyFilter // by key id
-	kfLen   []keyFilter // by length, from lenOff[n] for n letters
+	// spellBits has the bit of every spelling (spellBit), to rule out
+	// most prefixes and suffixes of query words before a map lookup.
+	spellBits []uint64
+	del       delIndex    // deletion dictionary of keys, for fuzzy search
+	kf        []keyFilter // by key id
+	kfLen     []keyFilter // by length, from lenOff[n] for n letters
 	// keyArena holds the texts of the spellings (see keyFilter.off).
 	keyArena string
 	lenOff   []int32
@@ -343,6 +346,11 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.joinOff = append(ix.joinOff, int32(len(ix.joinKF)))
 	ix.joinArena = arena.String()
 	ix.del = buildDelIndex(ix.keys)
+	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
+	for i := range ix.keys {
+		b := spellBit(spellHash(ix.keys[i].key))
+		ix.spellBits[b/64] |= 1 << (b % 64)
+	}
 	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
@@ -632,6 +640,31 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 // each is credited the run itself (term -1), not every entry holding the
 // short spelling.
 func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
+	// The hashes of every prefix and suffix (spellHash), so that the
+	// spellings' bits rule out most splits without a map lookup.
+	var hb [2 * 64]uint64
+	var pre, suf []uint64
+	if len(sp) <= 64 {
+		pre, suf = hb[:len(sp)+1], hb[64:64+len(sp)]
+		h := uint64(0)
+		for c := 0; c < len(sp); c++ {
+			pre[c] = h
+			h = h*idxSpellMul + uint64(sp[c])
+		}
+		h, pw := 0, uint64(1)
+		for c := len(sp) - 1; c >= 0; c-- {
+			h += uint64(sp[c]) * pw
+			pw *= idxSpellMul
+			suf[c] = h
+		}
+	}
+	has := func(hs []uint64, c int) bool {
+		if hs == nil {
+			return true
+		}
+		b := spellBit(hs[c])
+		return ix.spellBits[b/64]>>(b%64)&1 != 0
+	}
 	n := utf8.RuneCountInString(sp)
 	k := 0
 	for c := 1; c < len(sp); c++ {
@@ -639,8 +672,14 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 			continue
 		}
 		k++
-		hk, hok := ix.byKey[sp[:c]]
-		tk, tok := ix.byKey[sp[c:]]
+		var hk, tk int32
+		var hok, tok bool
+		if has(pre, c) {
+			hk, hok = ix.byKey[sp[:c]]
+		}
+		if has(suf, c) {
+			tk, tok = ix.byKey[sp[c:]]
+		}
 		if hok && k >= 3 {
 			for _, r := range ix.keys[hk].refs {
 				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
@@ -662,6 +701,29 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
 		}
 	}
 	return dst
+}
+
+// idxSpellBits is the size of the spellings' bitset (2^idxSpellBits
+// bits), idxSpellMul the multiplier of their polynomial hash.
+const (
+	idxSpellBits = 22
+	idxSpellMul  = 0x100000001b3
+)
+
+// spellHash is the polynomial hash of a spelling's bytes, computed so
+// that the hashes of all prefixes and suffixes of a word take one pass
+// each (see splitHits).
+func spellHash(sp string) uint64 {
+	h := uint64(0)
+	for c := 0; c < len(sp); c++ {
+		h = h*idxSpellMul + uint64(sp[c])
+	}
+	return h
+}
+
+// spellBit is the bit of a spelling's hash in the spellings' bitset.
+func spellBit(h uint64) uint64 {
+	return (h * 0x9e3779b97f4a7c15) >> (64 - idxSpellBits)
 }
 
 // numberSplits adds, for query unit i, a number token of letters and

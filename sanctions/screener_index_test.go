@@ -151,3 +151,44 @@ func TestJoinSimMatchesEngine(t *testing.T) {
 		t.Fatal("no key paired with a joined run")
 	}
 }
+
+// TestSplitHitsBitsetExact checks that the spellings' bitset only spares
+// map lookups: the splits found with it equal those found with every bit
+// set, for query words, their keys and words that are list spellings
+// joined.
+func TestSplitHitsBitsetExact(t *testing.T) {
+	snap := genSnapshot(31, 1500)
+	s := NewScreener(snap)
+	var words []string
+	for _, q := range genQueries(snap, 300, 37) {
+		for _, tok := range names.Parse(q.Name, names.KindUnknown).Tokens {
+			words = append(words, tok.Text, tok.Key)
+		}
+	}
+	for i := 0; i+1 < len(s.ix.keys) && i < 400; i += 2 {
+		words = append(words, s.ix.keys[i].key+s.ix.keys[i+1].key, "ab"+s.ix.keys[i].key)
+	}
+	var withBits [][]idxExtra
+	for _, w := range words {
+		withBits = append(withBits, s.ix.splitHits(nil, 0, w))
+	}
+	found := 0
+	for i := range s.ix.spellBits {
+		s.ix.spellBits[i] = ^uint64(0)
+	}
+	for k, w := range words {
+		all := s.ix.splitHits(nil, 0, w)
+		found += len(all)
+		if len(all) != len(withBits[k]) {
+			t.Fatalf("%q: %d splits with the bitset, %d without", w, len(withBits[k]), len(all))
+		}
+		for j := range all {
+			if all[j].term != withBits[k][j].term || !slices.Equal(all[j].post, withBits[k][j].post) {
+				t.Fatalf("%q: split %d differs", w, j)
+			}
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d splits found: the test words do not exercise splitHits", found)
+	}
+}
