@@ -203,11 +203,17 @@ type nameIndex struct {
 	entTok []int32
 	entW   []float32 // per entry, the weight of its distinct terms
 	orgs   []uint64  // bit e: entry e is an organisation's name
-	// joinOff[e]:joinOff[e+1]: the entry's joins without a number, whose
-	// keys (as names.JoinSim compares them) joinKF records, in joinArena.
-	joinOff   []int32
-	joinArena string
-	joinKF    []keyFilter // per join, its key's filter record
+	// Joined runs of list names' tokens (names.Name.Joins, those without
+	// a number), once per distinct key, in joinArena: run r is held by
+	// the entries joinPost[joinPostOff[r]:joinPostOff[r+1]]. Per term t,
+	// runStarts[runStartOff[t]:runStartOff[t+1]] are the filter records
+	// of the runs it starts (the record's id is the run), and runEnds
+	// those of the runs it ends, copied so that a search reads them in
+	// order.
+	joinArena              string
+	joinPostOff, joinPost  []int32
+	runStartOff, runEndOff []int32
+	runStarts, runEnds     []keyFilter
 	// scanPerVariant: see idxScanPerVariant (a test sets 0 to make every
 	// search use the dictionary where it can).
 	scanPerVariant int
@@ -224,9 +230,8 @@ type nameIndex struct {
 
 // idxEntInfo is what the candidate check reads of an entry.
 type idxEntInfo struct {
-	join uint64 // the lengths of its joined runs (names.Name.JoinLengths)
-	off  int32  // its terms start at entTok[off]
-	n    int32  // and number n
+	off int32 // its terms start at entTok[off]
+	n   int32 // and number n
 }
 
 // buildNameIndex indexes the entries; idf weighs their tokens.
@@ -248,7 +253,8 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		scanPerVariant: idxScanPerVariant,
 	}
 	var acr []byte
-	var arena strings.Builder
+	var runs runTable
+	var tokTerm []int32
 	personSeen := map[int32]bool{}
 	for e := range entries {
 		n := entries[e].name
@@ -259,14 +265,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		acr = acr[:0]
 		var acrStart []int
 		off := len(ix.entTok)
-		ix.joinOff = append(ix.joinOff, int32(len(ix.joinKF)))
-		n.Joins(func(j names.Join) {
-			if !j.Number {
-				ix.joinKF = append(ix.joinKF, newKeyFilter(j.Key, int32(len(ix.joinKF)), arena.Len()))
-				arena.WriteString(j.Key)
-			}
-		})
+		tokTerm = tokTerm[:0]
 		for _, t := range n.Tokens {
+			tokTerm = append(tokTerm, -1)
 			if t.Kind == names.LegalForm || t.Kind == names.Stop || t.Text == "" {
 				continue
 			}
@@ -293,6 +294,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			}
 			ix.terms[id].post = appendUnique(ix.terms[id].post, ei)
 			ix.entTok = append(ix.entTok, id)
+			tokTerm[len(tokTerm)-1] = id
 			if t.Kind == names.Initial && !slices.Contains(ix.initialTerms[t.Text[0]], id) {
 				ix.initialTerms[t.Text[0]] = append(ix.initialTerms[t.Text[0]], id)
 			}
@@ -328,7 +330,12 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				acrStart = acrStart[:0]
 			}
 		}
-		ix.ent = append(ix.ent, idxEntInfo{join: n.JoinLengths(), off: int32(off), n: int32(len(ix.entTok) - off)})
+		ix.ent = append(ix.ent, idxEntInfo{off: int32(off), n: int32(len(ix.entTok) - off)})
+		n.Joins(func(j names.Join) {
+			if !j.Number {
+				runs.add(j.Key, ei, tokTerm[j.First], tokTerm[j.Last])
+			}
+		})
 		if n.Kind == names.KindOrganization {
 			ix.orgs[e/64] |= 1 << (e % 64)
 		}
@@ -343,8 +350,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			}
 		}
 	}
-	ix.joinOff = append(ix.joinOff, int32(len(ix.joinKF)))
-	ix.joinArena = arena.String()
+	runs.pack(ix, len(ix.terms))
 	ix.del = buildDelIndex(ix.keys)
 	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
 	for i := range ix.keys {
@@ -443,16 +449,13 @@ const idxCacheShardSize = 6144
 
 // idxUnit is a query token with everything the bound needs.
 type idxUnit struct {
-	tok names.Token
-	ti  int     // the token's index in the name
-	w   float64 // the token's weight
-	unm float64 // gain when unmatched (negative)
-	// joinLens: the lengths of list runs that may pair with the token
-	// (its key's length, give or take names.MaxEditsAny).
-	joinLens uint64
-	hits     []idxHit
-	runes    int // letters of the text
-	krunes   int // letters of the key
+	tok    names.Token
+	ti     int     // the token's index in the name
+	w      float64 // the token's weight
+	unm    float64 // gain when unmatched (negative)
+	hits   []idxHit
+	runes  int // letters of the text
+	krunes int // letters of the key
 	// ksig, ksig2: the key's letter signatures (keySig2).
 	ksig, ksig2 uint32
 }
@@ -485,14 +488,9 @@ type idxExtra struct {
 	post []int32
 	// run: the entries pair through a run of their tokens that the
 	// candidate check cannot name, so their unmatched tokens are not
-	// charged.
+	// charged. Otherwise the check finds the relation itself (initials)
+	// and the postings are only for walking.
 	run bool
-	// term is the list term behind post, or -1 when post lists entries
-	// (acronyms, words of an initial's letter).
-	term int32
-	// walkOnly: the candidate check finds the relation itself (initials);
-	// the postings are only for walking.
-	walkOnly bool
 }
 
 // gain is what a pairing with similarity sim and pair weight pw adds to
@@ -529,9 +527,6 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		u.ksig, u.ksig2 = keySig2(tok.Key)
 		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
 		u.hits = near.hits
-		for l := max(0, u.krunes-names.MaxEditsAny); l <= u.krunes+names.MaxEditsAny; l++ {
-			u.joinLens |= 1 << min(l, 63)
-		}
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
@@ -592,6 +587,7 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 		}
 	}
 	// List-side runs and initials, per query token.
+	var runsFound []int32
 	for i := range p.units {
 		u := &p.units[i]
 		tok := u.tok
@@ -601,15 +597,17 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// word: unless both ends were misspelt, the run's first or
 			// last token is a prefix or suffix of the word's text or key.
 			if u.runes >= 2 {
-				p.extra = ix.splitHits(p.extra, i, tok.Text)
+				found := runsFound[:0]
+				p.extra, found = ix.splitHits(p.extra, i, u, tok.Text, found)
 				if tok.Key != "" && tok.Key != tok.Text {
-					p.extra = ix.splitHits(p.extra, i, tok.Key)
+					p.extra, found = ix.splitHits(p.extra, i, u, tok.Key, found)
 				}
+				runsFound = found
 			}
 			// A list acronym spells this word.
 			if n := u.runes; n >= 2 && n <= 6 {
 				if post, ok := ix.acronyms[tok.Text]; ok {
-					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true, term: -1})
+					p.extra = append(p.extra, idxExtra{unit: i, sim: idxAcronymSim, w: 1, post: post, run: true})
 				}
 			}
 			// A list initial of the word's first letter.
@@ -626,104 +624,11 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// walked when needed.
 			p.initials = append(p.initials, i)
 			if post, ok := ix.wordsOf[tok.Text[0]]; ok {
-				p.extra = append(p.extra, idxExtra{unit: i, sim: idxInitialSim, w: 1, post: post, term: -1, walkOnly: true})
+				p.extra = append(p.extra, idxExtra{unit: i, sim: idxInitialSim, w: 1, post: post})
 			}
 		}
 	}
 	return p
-}
-
-// splitHits adds, for query unit i, the entries holding a token spelt as
-// a prefix or a suffix of sp (of at least three letters). A split whose
-// shorter side has fewer than three letters ("a"+"na" for "ana") is
-// matched whole: only the entries holding both spellings are added, and
-// each is credited the run itself (term -1), not every entry holding the
-// short spelling.
-func (ix *nameIndex) splitHits(dst []idxExtra, i int, sp string) []idxExtra {
-	// The hashes of every prefix and suffix (spellHash), so that the
-	// spellings' bits rule out most splits without a map lookup.
-	var hb [2 * 64]uint64
-	var pre, suf []uint64
-	if len(sp) <= 64 {
-		pre, suf = hb[:len(sp)+1], hb[64:64+len(sp)]
-		h := uint64(0)
-		for c := 0; c < len(sp); c++ {
-			pre[c] = h
-			h = h*idxSpellMul + uint64(sp[c])
-		}
-		h, pw := 0, uint64(1)
-		for c := len(sp) - 1; c >= 0; c-- {
-			h += uint64(sp[c]) * pw
-			pw *= idxSpellMul
-			suf[c] = h
-		}
-	}
-	has := func(hs []uint64, c int) bool {
-		if hs == nil {
-			return true
-		}
-		b := spellBit(hs[c])
-		return ix.spellBits[b/64]>>(b%64)&1 != 0
-	}
-	n := utf8.RuneCountInString(sp)
-	k := 0
-	for c := 1; c < len(sp); c++ {
-		if !utf8.RuneStart(sp[c]) {
-			continue
-		}
-		k++
-		var hk, tk int32
-		var hok, tok bool
-		if has(pre, c) {
-			hk, hok = ix.byKey[sp[:c]]
-		}
-		if has(suf, c) {
-			tk, tok = ix.byKey[sp[c:]]
-		}
-		if hok && k >= 3 {
-			for _, r := range ix.keys[hk].refs {
-				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
-			}
-		}
-		if tok && n-k >= 3 {
-			for _, r := range ix.keys[tk].refs {
-				dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: ix.terms[r.term].post, run: true, term: r.term})
-			}
-		}
-		if hok && tok && (k < 3 || n-k < 3) {
-			for _, hr := range ix.keys[hk].refs {
-				for _, tr := range ix.keys[tk].refs {
-					if both := intersectPosts(ix.terms[hr.term].post, ix.terms[tr.term].post); len(both) > 0 {
-						dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: both, run: true, term: -1})
-					}
-				}
-			}
-		}
-	}
-	return dst
-}
-
-// idxSpellBits is the size of the spellings' bitset (2^idxSpellBits
-// bits), idxSpellMul the multiplier of their polynomial hash.
-const (
-	idxSpellBits = 22
-	idxSpellMul  = 0x100000001b3
-)
-
-// spellHash is the polynomial hash of a spelling's bytes, computed so
-// that the hashes of all prefixes and suffixes of a word take one pass
-// each (see splitHits).
-func spellHash(sp string) uint64 {
-	h := uint64(0)
-	for c := 0; c < len(sp); c++ {
-		h = h*idxSpellMul + uint64(sp[c])
-	}
-	return h
-}
-
-// spellBit is the bit of a spelling's hash in the spellings' bitset.
-func spellBit(h uint64) uint64 {
-	return (h * 0x9e3779b97f4a7c15) >> (64 - idxSpellBits)
 }
 
 // numberSplits adds, for query unit i, a number token of letters and
@@ -737,7 +642,7 @@ func (ix *nameIndex) numberSplits(dst []idxExtra, i int, text string) []idxExtra
 			continue
 		}
 		if both := intersectPosts(ix.terms[h].post, ix.terms[tl].post); len(both) > 0 {
-			dst = append(dst, idxExtra{unit: i, sim: idxKeyEqualSim, w: 1, post: both, run: true, term: -1})
+			dst = append(dst, idxExtra{unit: i, sim: idxKeyEqualSim, w: 1, post: both, run: true})
 		}
 	}
 	return dst
@@ -860,6 +765,7 @@ type idxScratch struct {
 	extra  [][idxMaxQueryTokens]float32
 	tgains []idxTermGain
 	items  []idxItem
+	entW   []float32 // the index's entW, read as entries are reached
 }
 
 // idxCand is an entry reached by the walk, with the gains that reached it
@@ -868,15 +774,12 @@ type idxCand struct {
 	entry int32
 	run   bool
 	// What the items walked give the entry: units reached (bits), the
-	// gains above each unit's floor (summed over items), the list weight
-	// they pair, and whether some pair through a run.
-	mask   uint32
-	acc    float32
-	pw     float32
-	anyRun bool
-	// joins: the units that a run of the entry's tokens may pair with,
-	// by a term that spells a prefix or suffix of theirs (see join).
-	joins uint32
+	// gains above each unit's floor (summed over items), the entry's list
+	// weight they leave unpaired, and whether some pair through a run.
+	mask     uint32
+	acc      float32
+	unpaired float32
+	anyRun   bool
 	// extra: the row of s.extra holding the gains that reached the
 	// entry through runs, or -1 for none (most entries).
 	extra int32
@@ -892,10 +795,6 @@ type idxItem struct {
 	// a query initial), so their unpaired list weight is unknown.
 	wl     float32
 	anyRun bool
-	// join: the entries pair with the query token only through a run of
-	// their tokens holding the item's term, which the check confirms
-	// (joinSim) before crediting anything.
-	join bool
 }
 
 // chooseSkips decides which items the walk leaves out. A name reached by
@@ -991,9 +890,6 @@ type idxTermGain struct {
 	g       [idxMaxQueryTokens]float32
 	any     bool // the term can pair with some unit
 	checked bool // spelling, initials and runs were checked
-	// join: the units (bits) whose text the term may join with its
-	// neighbours to spell.
-	join uint32
 }
 
 const idxNoGain = -1e9
@@ -1011,7 +907,7 @@ type idxSeen struct {
 func (ix *nameIndex) scratch() *idxScratch {
 	s, _ := idxScratchPool.Get().(*idxScratch)
 	if s == nil || len(s.seen) != len(ix.entries) || len(s.tseen) != len(ix.terms) {
-		s = &idxScratch{seen: make([]idxSeen, len(ix.entries)), tseen: make([]idxSeen, len(ix.terms))}
+		s = &idxScratch{seen: make([]idxSeen, len(ix.entries)), tseen: make([]idxSeen, len(ix.terms)), entW: ix.entW}
 	}
 	s.epoch++
 	if s.epoch == 0 {
@@ -1046,16 +942,12 @@ func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create
 				continue
 			}
 			s.seen[e] = idxSeen{s.epoch, int32(len(s.cands))}
-			s.cands = append(s.cands, idxCand{entry: e, extra: -1})
+			s.cands = append(s.cands, idxCand{entry: e, extra: -1, unpaired: s.entW[e]})
 		}
 		c := &s.cands[s.seen[e].slot]
-		if it.join {
-			c.joins |= mask
-			continue
-		}
 		c.mask |= mask
 		c.acc += inc
-		c.pw += it.wl
+		c.unpaired -= it.wl
 		c.anyRun = c.anyRun || it.anyRun
 	}
 }
@@ -1117,15 +1009,6 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
-	// A list term that spells a prefix or suffix of a query word may
-	// join with its neighbours into that word: each entry reached is
-	// asked (names.JoinSim) whether one of its runs pairs with the word.
-	for _, x := range p.extra {
-		if x.term >= 0 {
-			s.termEntry(x.term)
-			s.tgains[s.tseen[x.term].slot].join |= 1 << x.unit
-		}
-	}
 	// What to walk. Every relation that can reach an entry is an item
 	// with the gain it gives its query tokens; chooseSkips leaves out of
 	// the walk what the bound allows.
@@ -1144,7 +1027,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 	}
 	for _, x := range p.extra {
-		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post, wl: float32(x.w), anyRun: true, join: x.term >= 0})
+		items = append(items, idxItem{g: gain(x.sim, units[x.unit].w, x.w, t), from: x.unit, n: 1, post: x.post, wl: float32(x.w), anyRun: true})
 	}
 	skipped := ix.chooseSkips(items, units)
 	var init [idxMaxQueryTokens]float32
@@ -1173,10 +1056,10 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 	}
 	s.items = items
-	// Acronyms of list runs reach entries the token check cannot see
-	// through: apply them to every entry reached.
+	// Joined runs and acronyms of list tokens reach entries the token
+	// check cannot see through: apply them to every entry reached.
 	for _, x := range p.extra {
-		if x.term >= 0 || !x.run {
+		if !x.run {
 			continue
 		}
 		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
@@ -1201,6 +1084,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		newBoundCosts(units, &init, tf, idxMinUnmatchedCost, idxMinConflictCost),
 		newBoundCosts(units, &init, tf, idxOrgUnmatchedCost, idxOrgConflictCost),
 	}
+
 	for ci := range s.cands {
 		cd := &s.cands[ci]
 		if slices.Contains(exact, cd.entry) {
@@ -1212,34 +1096,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 		ce, cc, m := bc.ce, bc.cc, bc.m
 		// The bound from what the walk saw (see boundCosts.sum).
-		if walkedAll && len(units) > 0 {
-			// First as if every possible join paired perfectly: most
-			// entries fail even so, and joinSim is not needed.
-			unpaired := ix.entW[cd.entry] - cd.pw
-			mask, acc, anyRun := cd.mask, cd.acc, cd.anyRun
-			for jm := cd.joins; jm != 0; jm &= jm - 1 {
-				i := bits.TrailingZeros32(jm)
-				mask |= 1 << i
-				acc += bc.join(i, idxKeyEqualSim)
-				anyRun = true
-			}
-			if bc.sum(mask, acc, anyRun, unpaired) < -1e-4 {
-				continue
-			}
-			if cd.joins != 0 {
-				mask, acc, anyRun = cd.mask, cd.acc, cd.anyRun
-				for jm := cd.joins; jm != 0; jm &= jm - 1 {
-					i := bits.TrailingZeros32(jm)
-					if sim := ix.joinSim(cd.entry, &units[i]); sim > 0 {
-						mask |= 1 << i
-						acc += bc.join(i, sim)
-						anyRun = true
-					}
-				}
-				if bc.sum(mask, acc, anyRun, unpaired) < -1e-4 {
-					continue
-				}
-			}
+		if walkedAll && len(units) > 0 && bc.sum(cd.mask, cd.acc, cd.anyRun, cd.unpaired) < -1e-4 {
+			continue
 		}
 		info := &ix.ent[cd.entry]
 		g := init
@@ -1251,10 +1109,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			paired[i] = g[i] > float32(units[i].unm)
 		}
 		rB := float32(0)
-		var join uint32
 		for _, tid := range ix.entTok[info.off : info.off+int32(info.n)] {
 			tg := ix.checkTerm(s, p, tid, t)
-			join |= tg.join
 			if !tg.any {
 				rB += float32(ix.terms[tid].w)
 				continue
@@ -1264,18 +1120,6 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 					paired[i] = true
 					g[i] = max(g[i], tg.g[i])
 				}
-			}
-		}
-		for i := range units {
-			if join&(1<<i) == 0 || info.join&units[i].joinLens == 0 {
-				continue
-			}
-			if sim := ix.joinSim(cd.entry, &units[i]); sim > 0 {
-				// The run's tokens are paired, but the check cannot
-				// name them: leave the list side uncharged.
-				g[i] = max(g[i], float32(gain(sim, units[i].w, 1, t)))
-				paired[i] = true
-				cd.run = true
 			}
 		}
 		sum, rA := float32(0), float32(0)
@@ -1304,34 +1148,20 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 // pairing can give (reached), and the weights of the units.
 type boundCosts struct {
 	reached, w    [idxMaxQueryTokens]float32
-	gainW         [idxMaxQueryTokens]float32 // the unit's weight plus one
-	floor         [idxMaxQueryTokens]float32
 	wAll          float32
 	tf, ce, cc, m float32
 }
 
 func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float32, ce, cc float64) boundCosts {
-	b := boundCosts{tf: tf, ce: float32(ce), cc: float32(cc), floor: *floor}
+	b := boundCosts{tf: tf, ce: float32(ce), cc: float32(cc)}
 	b.m = min(b.ce, 2*b.cc-b.ce)
 	for i := range units {
 		w := float32(units[i].w)
-		b.w[i], b.gainW[i] = w, w+1
+		b.w[i] = w
 		b.reached[i] = max(floor[i], -tf*b.m*w)
 		b.wAll += w
 	}
 	return b
-}
-
-// join is what a joined run of similarity sim adds to unit i's gain above
-// its floor (gain with a list weight of one).
-func (b *boundCosts) join(i int, sim float64) float32 {
-	g := float32(sim) - b.tf
-	if g >= 0 {
-		g *= b.gainW[i]
-	} else {
-		g *= b.w[i]
-	}
-	return max(0, g-b.floor[i])
 }
 
 // sum is the bound on an entry's score: the gains above their floors of
@@ -1352,34 +1182,6 @@ func (b *boundCosts) sum(mask uint32, acc float32, anyRun bool, unpaired float32
 	}
 	lo, hi := min(rA, rB), max(rA, rB)
 	return acc - b.tf*(2*b.cc*lo+b.ce*(hi-lo))
-}
-
-// joinSim is names.JoinSim(entry e's name, u's key), from the join keys
-// the index keeps, without reading the name: the best similarity of a
-// joined run's key to the key, 0 below names.MinJoinSim.
-func (ix *nameIndex) joinSim(e int32, u *idxUnit) float64 {
-	best := 0.0
-	key := u.tok.Key
-	for j := ix.joinOff[e]; j < ix.joinOff[e+1]; j++ {
-		f := &ix.joinKF[j]
-		if f.runes == 65535 {
-			continue // too long to compare
-		}
-		// The filter record tells most joins apart without their text.
-		var sim float64
-		if f.sig == u.ksig && f.sig2 == u.ksig2 && int(f.blen) == len(key) && ix.joinArena[f.off:f.off+uint32(f.blen)] == key {
-			sim = idxKeyEqualSim
-		} else if dr := f.reach(u.krunes, u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
-			if d := names.OSAWithin(key, ix.joinArena[f.off:f.off+uint32(f.blen)], dr); d <= dr {
-				jr := int(f.runes)
-				sim = names.EditSim(d, max(u.krunes, jr), min(u.krunes, jr))
-			}
-		}
-		if sim >= names.MinJoinSim {
-			best = max(best, sim)
-		}
-	}
-	return best
 }
 
 // checkTerm returns what list term tid can give each query unit: the

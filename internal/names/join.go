@@ -30,24 +30,6 @@ func JoinSim(n *Name, key string) float64 {
 	return best
 }
 
-// JoinLengths is the set of the lengths (in letters; bit l for length l,
-// bit 63 for 63 and more) of the keys of n's joined runs that JoinSim
-// compares, so that an index can tell cheaply that none can pair with a
-// word of some length: keys whose lengths differ by more than MaxEditsAny
-// never pair.
-func (n *Name) JoinLengths() uint64 {
-	if n == nil || len(n.content) > maxContent {
-		return 0
-	}
-	var m uint64
-	for _, jt := range n.joins {
-		if !jt.num {
-			m |= 1 << min(len(jt.key.r), 63)
-		}
-	}
-	return m
-}
-
 // Join is a run of two or three adjacent compared tokens of a name, joined
 // as Score joins them to pair with a single token of the other name.
 type Join struct {

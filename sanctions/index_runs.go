@@ -1,0 +1,261 @@
+package sanctions
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rpscreen/rpscreen/internal/names"
+)
+
+// Joined runs of list tokens. The engine pairs a query word with a run of
+// two or three adjacent list tokens whose keys, joined, are near the
+// word's key (names.JoinSim: "Hikvision" and "Hik Vision"). Unless both
+// ends of the run were misspelt, the run's first token spells a prefix of
+// the word, or its last token a suffix: the index keeps, per term, the
+// runs it starts and the runs it ends, and a query compares the word with
+// the runs of the terms its prefixes and suffixes spell. Only the entries
+// of the runs that pair are reached.
+
+// runTable collects the joined runs of the list names while the index is
+// built.
+type runTable struct {
+	ids   map[string]int32 // run key -> run
+	kf    []keyFilter      // per run, its key's filter record
+	arena strings.Builder  // the runs' keys
+	// Per occurrence: the run, its entry, and the terms that start and
+	// end it (-1: none).
+	run, entry, first, last []int32
+}
+
+// idxMaxRuns bounds the distinct runs of the list (their numbers share a
+// word with their lengths while the index is built).
+const idxMaxRuns = 1 << 24
+
+// add records that entry e holds the run of key key, from term first to
+// term last.
+func (rt *runTable) add(key string, e, first, last int32) {
+	if rt.ids == nil {
+		rt.ids = make(map[string]int32)
+	}
+	id, ok := rt.ids[key]
+	if !ok && len(rt.kf) == idxMaxRuns {
+		return // beyond any list screened (about four runs per name)
+	}
+	if !ok {
+		id = int32(len(rt.kf))
+		rt.ids[key] = id
+		rt.kf = append(rt.kf, newKeyFilter(key, id, rt.arena.Len()))
+		rt.arena.WriteString(key)
+	}
+	rt.run = append(rt.run, id)
+	rt.entry = append(rt.entry, e)
+	rt.first = append(rt.first, first)
+	rt.last = append(rt.last, last)
+}
+
+// pack lays the runs out in ix for nTerms terms: the entries of each run,
+// and the runs each term starts and ends.
+func (rt *runTable) pack(ix *nameIndex, nTerms int) {
+	ix.joinArena = rt.arena.String()
+	// Entries per run, ascending (occurrences come in entry order).
+	ix.joinPostOff = make([]int32, len(rt.kf)+1)
+	for _, r := range rt.run {
+		ix.joinPostOff[r+1]++
+	}
+	for r := 1; r < len(ix.joinPostOff); r++ {
+		ix.joinPostOff[r] += ix.joinPostOff[r-1]
+	}
+	fill := slices.Clone(ix.joinPostOff[:len(rt.kf)])
+	post := make([]int32, len(rt.run))
+	for k, r := range rt.run {
+		if at := fill[r]; at == ix.joinPostOff[r] || post[at-1] != rt.entry[k] {
+			post[at] = rt.entry[k]
+			fill[r]++
+		}
+	}
+	// Close the gaps that repeated occurrences left.
+	ix.joinPost = post[:0]
+	for r := range rt.kf {
+		from := len(ix.joinPost)
+		ix.joinPost = append(ix.joinPost, post[ix.joinPostOff[r]:fill[r]]...)
+		ix.joinPostOff[r] = int32(from)
+	}
+	ix.joinPostOff[len(rt.kf)] = int32(len(ix.joinPost))
+	ix.runStartOff, ix.runStarts = rt.byTerm(rt.first, nTerms)
+	ix.runEndOff, ix.runEnds = rt.byTerm(rt.last, nTerms)
+}
+
+// byTerm lists, per term, the filter records of the distinct runs that
+// term (from terms, per occurrence) starts or ends, by length.
+func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilter) {
+	pairs := make([]uint64, 0, len(terms))
+	for k, t := range terms {
+		if t >= 0 {
+			r := rt.run[k]
+			pairs = append(pairs, uint64(t)<<32|uint64(min(rt.kf[r].runes, 255))<<24|uint64(r))
+		}
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	off = make([]int32, nTerms+1)
+	kf = make([]keyFilter, len(pairs))
+	for k, pr := range pairs {
+		off[pr>>32+1]++
+		kf[k] = rt.kf[pr&(1<<24-1)]
+	}
+	for t := 1; t < len(off); t++ {
+		off[t] += off[t-1]
+	}
+	return off, kf
+}
+
+// splitHits adds, for query unit u (number i), the entries holding a run
+// of tokens joined that u pairs with (names.JoinSim), among the runs that
+// start with a term spelt as a prefix of sp or end with one spelt as its
+// suffix (of at least three letters, or sp whole); found holds the runs
+// already added for u. A split whose shorter side has fewer than three letters ("a"+"na"
+// for "ana") is matched whole: the entries holding both spellings are
+// credited the run itself.
+func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, found []int32) ([]idxExtra, []int32) {
+	// The hashes of every prefix and suffix (spellHash), so that the
+	// spellings' bits rule out most splits without a map lookup.
+	var hb [2 * 64]uint64
+	var pre, suf []uint64
+	if len(sp) <= 64 {
+		pre, suf = hb[:len(sp)+1], hb[64:64+len(sp)]
+		h := uint64(0)
+		for c := 0; c < len(sp); c++ {
+			pre[c] = h
+			h = h*idxSpellMul + uint64(sp[c])
+		}
+		h, pw := 0, uint64(1)
+		for c := len(sp) - 1; c >= 0; c-- {
+			h += uint64(sp[c]) * pw
+			pw *= idxSpellMul
+			suf[c] = h
+		}
+	}
+	has := func(hs []uint64, c int) bool {
+		if hs == nil {
+			return true
+		}
+		b := spellBit(hs[c])
+		return ix.spellBits[b/64]>>(b%64)&1 != 0
+	}
+	// A run may also start or end with the word itself, the rest of it
+	// within the edits the engine allows ("International Zu").
+	if w, ok := ix.byKey[sp]; ok {
+		for _, r := range ix.keys[w].refs {
+			dst, found = ix.runsNear(dst, i, u, ix.runStarts[ix.runStartOff[r.term]:ix.runStartOff[r.term+1]], found)
+			dst, found = ix.runsNear(dst, i, u, ix.runEnds[ix.runEndOff[r.term]:ix.runEndOff[r.term+1]], found)
+		}
+	}
+	n := utf8.RuneCountInString(sp)
+	k := 0
+	for c := 1; c < len(sp); c++ {
+		if !utf8.RuneStart(sp[c]) {
+			continue
+		}
+		k++
+		var hk, tk int32
+		var hok, tok bool
+		if has(pre, c) {
+			hk, hok = ix.byKey[sp[:c]]
+		}
+		if has(suf, c) {
+			tk, tok = ix.byKey[sp[c:]]
+		}
+		if hok && k >= 3 {
+			for _, r := range ix.keys[hk].refs {
+				dst, found = ix.runsNear(dst, i, u, ix.runStarts[ix.runStartOff[r.term]:ix.runStartOff[r.term+1]], found)
+			}
+		}
+		if tok && n-k >= 3 {
+			for _, r := range ix.keys[tk].refs {
+				dst, found = ix.runsNear(dst, i, u, ix.runEnds[ix.runEndOff[r.term]:ix.runEndOff[r.term+1]], found)
+			}
+		}
+		if hok && tok && (k < 3 || n-k < 3) {
+			for _, hr := range ix.keys[hk].refs {
+				for _, tr := range ix.keys[tk].refs {
+					if both := intersectPosts(ix.terms[hr.term].post, ix.terms[tr.term].post); len(both) > 0 {
+						dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: both, run: true})
+					}
+				}
+			}
+		}
+	}
+	return dst, found
+}
+
+// runsNear adds, for query unit u (number i), the entries of each run
+// among fs (filter records of runs' keys, by length) that u's key pairs
+// with, unless found already holds the run.
+func (ix *nameIndex) runsNear(dst []idxExtra, i int, u *idxUnit, fs []keyFilter, found []int32) ([]idxExtra, []int32) {
+	// Only runs of lengths within the edits the engine allows can pair.
+	row := &reachJoin[min(u.krunes, idxReachLen-1)]
+	lo := u.krunes - names.MaxEditsAny
+	for lo < u.krunes && row[max(lo, 0)] <= 0 {
+		lo++
+	}
+	from, _ := slices.BinarySearchFunc(fs, lo, func(f keyFilter, l int) int { return int(f.runes) - l })
+	for k := from; k < len(fs) && int(fs[k].runes) <= u.krunes+names.MaxEditsAny; k++ {
+		f := &fs[k]
+		sim := ix.runSim(f, u)
+		if sim == 0 || slices.Contains(found, f.id) {
+			continue
+		}
+		found = append(found, f.id)
+		post := ix.joinPost[ix.joinPostOff[f.id]:ix.joinPostOff[f.id+1]]
+		dst = append(dst, idxExtra{unit: i, sim: sim, w: 1, post: post, run: true})
+	}
+	return dst, found
+}
+
+// idxSpellBits is the size of the spellings' bitset (2^idxSpellBits
+// bits), idxSpellMul the multiplier of their polynomial hash.
+const (
+	idxSpellBits = 22
+	idxSpellMul  = 0x100000001b3
+)
+
+// spellHash is the polynomial hash of a spelling's bytes, computed so
+// that the hashes of all prefixes and suffixes of a word take one pass
+// each (see splitHits).
+func spellHash(sp string) uint64 {
+	h := uint64(0)
+	for c := 0; c < len(sp); c++ {
+		h = h*idxSpellMul + uint64(sp[c])
+	}
+	return h
+}
+
+// spellBit is the bit of a spelling's hash in the spellings' bitset.
+func spellBit(h uint64) uint64 {
+	return (h * 0x9e3779b97f4a7c15) >> (64 - idxSpellBits)
+}
+
+// runSim is the similarity with which the engine pairs u's key with the
+// joined run whose key's filter record is f (names.JoinSim), 0 below
+// names.MinJoinSim.
+func (ix *nameIndex) runSim(f *keyFilter, u *idxUnit) float64 {
+	if f.runes == 65535 {
+		return 0 // too long to compare
+	}
+	key := u.tok.Key
+	// The filter record tells most runs apart without their text.
+	var sim float64
+	if f.sig == u.ksig && f.sig2 == u.ksig2 && int(f.blen) == len(key) && ix.joinArena[f.off:f.off+uint32(f.blen)] == key {
+		sim = idxKeyEqualSim
+	} else if dr := f.reach(u.krunes, u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
+		if d := names.OSAWithin(key, ix.joinArena[f.off:f.off+uint32(f.blen)], dr); d <= dr {
+			jr := int(f.runes)
+			sim = names.EditSim(d, max(u.krunes, jr), min(u.krunes, jr))
+		}
+	}
+	if sim < names.MinJoinSim {
+		return 0
+	}
+	return sim
+}
