@@ -758,14 +758,18 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 
 // idxScratch is the per-query working memory of retrieval.
 type idxScratch struct {
-	seen   []idxSeen // per entry: reached in this query, and its candidate
-	tseen  []idxSeen // per term: its gains in this query
-	epoch  uint32
-	cands  []idxCand
-	extra  [][idxMaxQueryTokens]float32
-	tgains []idxTermGain
-	items  []idxItem
-	entW   []float32 // the index's entW, read as entries are reached
+	// reached has bit e set when entry e was reached in this query, and
+	// slot[e] is then its candidate; the bits, a few kilobytes, stay in
+	// cache while most postings walked are of entries never reached.
+	reached []uint64
+	slot    []int32
+	tseen   []idxSeen // per term: its gains in this query
+	epoch   uint32
+	cands   []idxCand
+	extra   [][idxMaxQueryTokens]float32
+	tgains  []idxTermGain
+	items   []idxItem
+	entW    []float32 // the index's entW, read as entries are reached
 }
 
 // idxCand is an entry reached by the walk, with the gains that reached it
@@ -896,9 +900,9 @@ const idxNoGain = -1e9
 
 var idxScratchPool sync.Pool
 
-// idxSeen marks an entry or term as met in the query of epoch stamp, with
-// its slot in the query's candidates or term gains; the two are read
-// together, so they share a cache line.
+// idxSeen marks a term as met in the query of epoch stamp, with its slot
+// in the query's term gains; the two are read together, so they share a
+// cache line.
 type idxSeen struct {
 	stamp uint32
 	slot  int32
@@ -906,14 +910,21 @@ type idxSeen struct {
 
 func (ix *nameIndex) scratch() *idxScratch {
 	s, _ := idxScratchPool.Get().(*idxScratch)
-	if s == nil || len(s.seen) != len(ix.entries) || len(s.tseen) != len(ix.terms) {
-		s = &idxScratch{seen: make([]idxSeen, len(ix.entries)), tseen: make([]idxSeen, len(ix.terms)), entW: ix.entW}
+	if s == nil || len(s.slot) != len(ix.entries) || len(s.tseen) != len(ix.terms) {
+		s = &idxScratch{
+			reached: make([]uint64, (len(ix.entries)+63)/64),
+			slot:    make([]int32, len(ix.entries)),
+			tseen:   make([]idxSeen, len(ix.terms)),
+		}
 	}
+	s.entW = ix.entW // the pool may hold scratches of other indexes
 	s.epoch++
 	if s.epoch == 0 {
-		clear(s.seen)
 		clear(s.tseen)
 		s.epoch = 1
+	}
+	for i := range s.cands {
+		s.reached[uint32(s.cands[i].entry)>>6] = 0
 	}
 	s.cands = s.cands[:0]
 	s.extra = s.extra[:0]
@@ -936,15 +947,18 @@ func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create
 		mask |= 1 << k
 		inc += max(0, float32(it.g)-floor[k])
 	}
+	reached := s.reached
 	for _, e := range it.post {
-		if s.seen[e].stamp != s.epoch {
+		w, bit := uint32(e)>>6, uint64(1)<<(uint32(e)&63)
+		if reached[w]&bit == 0 {
 			if !create {
 				continue
 			}
-			s.seen[e] = idxSeen{s.epoch, int32(len(s.cands))}
+			reached[w] |= bit
+			s.slot[e] = int32(len(s.cands))
 			s.cands = append(s.cands, idxCand{entry: e, extra: -1, unpaired: s.entW[e]})
 		}
-		c := &s.cands[s.seen[e].slot]
+		c := &s.cands[s.slot[e]]
 		c.mask |= mask
 		c.acc += inc
 		c.unpaired -= it.wl
@@ -1064,8 +1078,8 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
 		for _, e := range x.post {
-			if s.seen[e].stamp == s.epoch {
-				c := &s.cands[s.seen[e].slot]
+			if s.reached[uint32(e)>>6]&(1<<(uint32(e)&63)) != 0 {
+				c := &s.cands[s.slot[e]]
 				c.run = true
 				if c.extra < 0 {
 					c.extra = int32(len(s.extra))
