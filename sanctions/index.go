@@ -1122,20 +1122,33 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		for i := range units {
 			paired[i] = g[i] > float32(units[i].unm)
 		}
-		rB := float32(0)
+		// The list weight left unpaired: the tokens no unit can pair,
+		// and, as each unit pairs one list token at most (or one run,
+		// which leaves the list side uncharged), what exceeds the
+		// heaviest token each unit can pair.
+		var maxW [idxMaxQueryTokens]float32
+		total, pairable := float32(0), float32(0)
 		for _, tid := range ix.entTok[info.off : info.off+int32(info.n)] {
 			tg := ix.checkTerm(s, p, tid, t)
+			w := float32(ix.terms[tid].w)
+			total += w
 			if !tg.any {
-				rB += float32(ix.terms[tid].w)
 				continue
 			}
+			pairable += w
 			for i := range units {
 				if tg.g[i] > idxNoGain/2 {
 					paired[i] = true
 					g[i] = max(g[i], tg.g[i])
+					maxW[i] = max(maxW[i], w)
 				}
 			}
 		}
+		byUnit := float32(0)
+		for i := range units {
+			byUnit += maxW[i]
+		}
+		rB := total - min(pairable, byUnit)
 		sum, rA := float32(0), float32(0)
 		for i := range units {
 			w := float32(units[i].w)

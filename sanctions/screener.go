@@ -161,6 +161,19 @@ func NewScreener(snapshots ...Snapshot) *Screener {
 			}
 		}
 	}
+	// A name that several parties bear (an alias, a name on several
+	// lists) is parsed once and shared: a query scores it once.
+	first := make(map[pending]int, len(todo))
+	same := make([]int, len(todo))
+	for i, td := range todo {
+		key := pending{text: td.text, kind: td.kind}
+		if f, ok := first[key]; ok {
+			same[i] = f
+		} else {
+			first[key] = i
+			same[i] = i
+		}
+	}
 	// Parse on all cores.
 	entries := make([]idxEntry, len(todo))
 	workers := max(1, runtime.GOMAXPROCS(0))
@@ -175,20 +188,28 @@ func NewScreener(snapshots ...Snapshot) *Screener {
 		go func() {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
-				entries[i] = idxEntry{party: todo[i].party, name: names.Parse(todo[i].text, todo[i].kind)}
+				entries[i].party = todo[i].party
+				if same[i] == i {
+					entries[i].name = names.Parse(todo[i].text, todo[i].kind)
+				}
 			}
 		}()
 	}
 	wg.Wait()
+	for i := range entries {
+		entries[i].name = entries[same[i]].name
+	}
 	corpus := make([]*names.Name, len(entries))
 	for i := range entries {
 		corpus[i] = entries[i].name
 	}
 	s.idf = names.NewIDF(corpus)
 	// Each name keeps its tokens' weights, so that scoring does not look
-	// them up pair by pair; done before the names are shared.
-	for _, n := range corpus {
-		n.Weigh(s.idf)
+	// them up pair by pair; done before the Screener is shared.
+	for i, n := range corpus {
+		if same[i] == i {
+			n.Weigh(s.idf)
+		}
 	}
 	s.ix = buildNameIndex(entries, s.idf)
 	s.addrs = buildAddrIndex(s.parties)
@@ -259,12 +280,18 @@ func (s *Screener) screenUncached(q Query, o *screenOptions) []Match {
 		if qa != nil && qa.StreetLevel() {
 			tn = max(0, (t-corrAddress)/(1-corrAddress))
 		}
+		// Names that several entries share are scored once.
+		var memo nameScores
 		s.ix.candidates(qn, tn-idxMaxLegalBonus-1e-9, func(e int32) {
 			ent := &s.ix.entries[e]
 			if !s.listed(ent.party, o) {
 				return
 			}
-			sc := names.Score(qn, ent.name, s.idf)
+			sc, ok := memo.get(ent.name)
+			if !ok {
+				sc = names.Score(qn, ent.name, s.idf)
+				memo.put(ent.name, sc)
+			}
 			if sc < tn {
 				return
 			}
@@ -355,6 +382,45 @@ func (s *Screener) screenUncached(q Query, o *screenOptions) []Match {
 		out = out[:o.limit]
 	}
 	return out
+}
+
+// nameScores holds the scores of the list names a query has met: in a
+// slice while they are few (most queries), in a map beyond.
+type nameScores struct {
+	few  []nameScore
+	many map[*names.Name]float64
+}
+
+type nameScore struct {
+	name  *names.Name
+	score float64
+}
+
+func (m *nameScores) get(n *names.Name) (float64, bool) {
+	if m.many != nil {
+		sc, ok := m.many[n]
+		return sc, ok
+	}
+	for _, x := range m.few {
+		if x.name == n {
+			return x.score, true
+		}
+	}
+	return 0, false
+}
+
+func (m *nameScores) put(n *names.Name, sc float64) {
+	if m.many == nil && len(m.few) < 16 {
+		m.few = append(m.few, nameScore{n, sc})
+		return
+	}
+	if m.many == nil {
+		m.many = make(map[*names.Name]float64, 64)
+		for _, x := range m.few {
+			m.many[x.name] = x.score
+		}
+	}
+	m.many[n] = sc
 }
 
 // listed reports whether party p belongs to a list the options allow.
