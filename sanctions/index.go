@@ -651,6 +651,20 @@ func (ix *nameIndex) numberSplits(dst []idxExtra, i int, text string) []idxExtra
 // intersectPosts returns the entries in both ascending lists.
 func intersectPosts(a, b []int32) []int32 {
 	var out []int32
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b) > 16*len(a) {
+		// Much longer: search it for each entry of the shorter.
+		for _, e := range a {
+			k, found := slices.BinarySearch(b, e)
+			if found {
+				out = append(out, e)
+			}
+			b = b[k:]
+		}
+		return out
+	}
 	for len(a) > 0 && len(b) > 0 {
 		switch {
 		case a[0] < b[0]:
@@ -1105,7 +1119,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			continue
 		}
 		bc := &costs[0]
-		if q.Kind == names.KindOrganization || ix.orgs[cd.entry/64]&(1<<(cd.entry%64)) != 0 {
+		if q.Kind == names.KindOrganization || ix.orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
 			bc = &costs[1]
 		}
 		ce, cc, m := bc.ce, bc.cc, bc.m
@@ -1177,7 +1191,15 @@ type boundCosts struct {
 	reached, w    [idxMaxQueryTokens]float32
 	wAll          float32
 	tf, ce, cc, m float32
+	// byMask[mask]: the sums over the units of mask of reached and of w,
+	// for queries of up to idxBoundTabUnits units.
+	byMask [1 << idxBoundTabUnits][2]float32
+	tab    bool
 }
+
+// idxBoundTabUnits is the most query units for which boundCosts
+// tabulates its sums by the units reached.
+const idxBoundTabUnits = 6
 
 func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float32, ce, cc float64) boundCosts {
 	b := boundCosts{tf: tf, ce: float32(ce), cc: float32(cc)}
@@ -1188,6 +1210,13 @@ func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float3
 		b.reached[i] = max(floor[i], -tf*b.m*w)
 		b.wAll += w
 	}
+	if b.tab = len(units) <= idxBoundTabUnits; b.tab {
+		for mask := 1; mask < 1<<len(units); mask++ {
+			i := bits.TrailingZeros32(uint32(mask))
+			prev := b.byMask[mask&(mask-1)]
+			b.byMask[mask] = [2]float32{prev[0] + b.reached[i], prev[1] + b.w[i]}
+		}
+	}
 	return b
 }
 
@@ -1197,10 +1226,16 @@ func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float3
 // no relation paired (unpaired) charged unless a run may pair it (anyRun).
 func (b *boundCosts) sum(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
 	rA := b.wAll
-	for m := mask; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros32(m)
-		acc += b.reached[i]
-		rA -= b.w[i]
+	if b.tab {
+		t := &b.byMask[mask&(1<<idxBoundTabUnits-1)]
+		acc += t[0]
+		rA -= t[1]
+	} else {
+		for m := mask; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros32(m)
+			acc += b.reached[i]
+			rA -= b.w[i]
+		}
 	}
 	rA = max(rA, 0)
 	rB := float32(0)
