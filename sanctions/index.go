@@ -438,9 +438,11 @@ type idxHit struct {
 }
 
 // idxNear is a cached neighbour search: every list term near a query
-// token or run.
+// token or run, and for a word, the entries holding a run of list tokens
+// joined near it (splitHits, with unit 0).
 type idxNear struct {
-	hits []idxHit
+	hits  []idxHit
+	joins []idxExtra
 }
 
 // idxCacheShardSize is the size of a generation of a shard of the
@@ -525,8 +527,12 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			runes: utf8.RuneCountInString(tok.Text), krunes: utf8.RuneCountInString(tok.Key)}
 		u.unm = -unmatchedCost * t * u.w
 		u.ksig, u.ksig2 = keySig2(tok.Key)
-		near := ix.unitHits(tok, q.Kind != names.KindOrganization)
+		near := ix.unitHits(&u, q.Kind != names.KindOrganization)
 		u.hits = near.hits
+		for _, x := range near.joins {
+			x.unit = len(p.units)
+			p.extra = append(p.extra, x)
+		}
 		p.units = append(p.units, u)
 	}
 	ui := len(p.units)
@@ -586,24 +592,12 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			}
 		}
 	}
-	// List-side runs and initials, per query token.
-	var runsFound []int32
+	// List-side acronyms and initials, per query token.
 	for i := range p.units {
 		u := &p.units[i]
 		tok := u.tok
 		switch tok.Kind {
 		case names.Word:
-			// A list run of two or three tokens, joined, is near this
-			// word: unless both ends were misspelt, the run's first or
-			// last token is a prefix or suffix of the word's text or key.
-			if u.runes >= 2 {
-				found := runsFound[:0]
-				p.extra, found = ix.splitHits(p.extra, i, u, tok.Text, found)
-				if tok.Key != "" && tok.Key != tok.Text {
-					p.extra, found = ix.splitHits(p.extra, i, u, tok.Key, found)
-				}
-				runsFound = found
-			}
 			// A list acronym spells this word.
 			if n := u.runes; n >= 2 && n <= 6 {
 				if post, ok := ix.acronyms[tok.Text]; ok {
@@ -691,7 +685,8 @@ func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 
 // unitHits returns every list term a query token can pair with, with an
 // upper bound of the similarity the engine gives the pair.
-func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
+func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
+	tok := u.tok
 	ck := string(rune('0'+tok.Kind)) + "\x00" + tok.Text + "\x00" + tok.Key
 	if personScan {
 		ck += "\x00p"
@@ -766,6 +761,16 @@ func (ix *nameIndex) unitHits(tok names.Token, personScan bool) idxNear {
 	})
 	hits = slices.CompactFunc(hits, func(a, b idxHit) bool { return a.term == b.term })
 	v := idxNear{hits: hits}
+	if tok.Kind == names.Word && u.runes >= 2 {
+		// A list run of two or three tokens, joined, is near this word:
+		// unless both ends were misspelt, the run's first or last token
+		// is a prefix or suffix of the word's text or key.
+		var found []int32
+		v.joins, found = ix.splitHits(nil, 0, u, tok.Text, found)
+		if tok.Key != "" && tok.Key != tok.Text {
+			v.joins, _ = ix.splitHits(v.joins, 0, u, tok.Key, found)
+		}
+	}
 	ix.cache.put(ck, v)
 	return v
 }
