@@ -226,6 +226,8 @@ type nameIndex struct {
 	idf        *names.IDF
 
 	cache boundedCache[idxNear]
+	// scratches holds the per-query scratch space (idxScratch).
+	scratches sync.Pool
 }
 
 // idxEntInfo is what the candidate check reads of an entry.
@@ -778,17 +780,23 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 // idxScratch is the per-query working memory of retrieval.
 type idxScratch struct {
 	// reached has bit e set when entry e was reached in this query, and
-	// slot[e] is then its candidate; the bits, a few kilobytes, stay in
-	// cache while most postings walked are of entries never reached.
+	// ent[e].slot is then its candidate; the bits, a few kilobytes, stay
+	// in cache while most postings walked are of entries never reached.
 	reached []uint64
-	slot    []int32
+	ent     []idxScratchEnt
 	tseen   []idxSeen // per term: its gains in this query
 	epoch   uint32
 	cands   []idxCand
 	extra   [][idxMaxQueryTokens]float32
 	tgains  []idxTermGain
 	items   []idxItem
-	entW    []float32 // the index's entW, read as entries are reached
+}
+
+// idxScratchEnt is, per entry, its candidate in the query and a copy of
+// its weight (nameIndex.entW), read together when the entry is reached.
+type idxScratchEnt struct {
+	slot int32
+	w    float32
 }
 
 // idxCand is an entry reached by the walk, with the gains that reached it
@@ -917,8 +925,6 @@ type idxTermGain struct {
 
 const idxNoGain = -1e9
 
-var idxScratchPool sync.Pool
-
 // idxSeen marks a term as met in the query of epoch stamp, with its slot
 // in the query's term gains; the two are read together, so they share a
 // cache line.
@@ -928,15 +934,17 @@ type idxSeen struct {
 }
 
 func (ix *nameIndex) scratch() *idxScratch {
-	s, _ := idxScratchPool.Get().(*idxScratch)
-	if s == nil || len(s.slot) != len(ix.entries) || len(s.tseen) != len(ix.terms) {
+	s, _ := ix.scratches.Get().(*idxScratch)
+	if s == nil {
 		s = &idxScratch{
 			reached: make([]uint64, (len(ix.entries)+63)/64),
-			slot:    make([]int32, len(ix.entries)),
+			ent:     make([]idxScratchEnt, len(ix.entries)),
 			tseen:   make([]idxSeen, len(ix.terms)),
 		}
+		for e, w := range ix.entW {
+			s.ent[e].w = w
+		}
 	}
-	s.entW = ix.entW // the pool may hold scratches of other indexes
 	s.epoch++
 	if s.epoch == 0 {
 		clear(s.tseen)
@@ -974,10 +982,11 @@ func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create
 				continue
 			}
 			reached[w] |= bit
-			s.slot[e] = int32(len(s.cands))
-			s.cands = append(s.cands, idxCand{entry: e, extra: -1, unpaired: s.entW[e]})
+			se := &s.ent[e]
+			se.slot = int32(len(s.cands))
+			s.cands = append(s.cands, idxCand{entry: e, extra: -1, unpaired: se.w})
 		}
-		c := &s.cands[s.slot[e]]
+		c := &s.cands[s.ent[e].slot]
 		c.mask |= mask
 		c.acc += inc
 		c.unpaired -= it.wl
@@ -1025,7 +1034,7 @@ func (s *idxScratch) termEntry(term int32) {
 func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) {
 	p := ix.plan(q, t)
 	s := ix.scratch()
-	defer idxScratchPool.Put(s)
+	defer ix.scratches.Put(s)
 	units := p.units
 	// Term-level gains, for the candidate check.
 	for i := range units {
@@ -1098,7 +1107,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		g := float32(gain(x.sim, units[x.unit].w, x.w, t))
 		for _, e := range x.post {
 			if s.reached[uint32(e)>>6]&(1<<(uint32(e)&63)) != 0 {
-				c := &s.cands[s.slot[e]]
+				c := &s.cands[s.ent[e].slot]
 				c.run = true
 				if c.extra < 0 {
 					c.extra = int32(len(s.extra))
