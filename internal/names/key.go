@@ -15,6 +15,15 @@ func phoneticKey(s string) string { return foldKey(s, false) }
 // compared on both keys.
 func phoneticKeyZh(s string) string { return foldKey(s, true) }
 
+// foldStarts marks the letters with which foldKey's patterns and
+// replacements begin; every other letter is kept as it is.
+var foldStarts = func() (t [256]bool) {
+	for _, c := range []byte("stzkgpdocqxwyj") {
+		t[c] = true
+	}
+	return t
+}()
+
 // foldKey computes a phonetic key; jzh reads j as zh.
 func foldKey(s string, jzh bool) string {
 	for i := 0; i < len(s); i++ {
@@ -44,6 +53,11 @@ func foldKey(s string, jzh bool) string {
 	}
 	for i := 0; i < n; {
 		c := s[i]
+		if !foldStarts[c] {
+			// Most letters begin no pattern below and stay as they are.
+			out, i = append(out, c), i+1
+			continue
+		}
 		switch {
 		case has(i, "shch"):
 			out, i = append(out, 'S'), i+4
