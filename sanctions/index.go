@@ -185,6 +185,9 @@ type nameIndex struct {
 	del       delIndex    // deletion dictionary of keys, for fuzzy search
 	kf        []keyFilter // by key id
 	kfLen     []keyFilter // by length, from lenOff[n] for n letters
+	// sigLen[i]: the letter signatures of kfLen[i] (sig | sig2<<32), read
+	// alone by scans.
+	sigLen []uint64
 	// keyArena holds the texts of the spellings (see keyFilter.off).
 	keyArena string
 	lenOff   []int32
@@ -360,6 +363,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		ix.spellBits[b/64] |= 1 << (b % 64)
 	}
 	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
+	ix.sigLen = make([]uint64, len(ix.kfLen))
+	for i, f := range ix.kfLen {
+		ix.sigLen[i] = uint64(f.sig) | uint64(f.sig2)<<32
+	}
 	for i, t := range ix.terms {
 		if t.kind == names.Word {
 			ix.sorted = append(ix.sorted, int32(i))

@@ -458,13 +458,10 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	// order). Long spellings have many variants and few spellings of
 	// their lengths; short ones the reverse.
 	if lo >= 0 && lo < len(ix.lenOff)-1 {
-		from, to := ix.lenOff[lo], ix.lenOff[min(hi+1, len(ix.lenOff)-1)]
-		if int(to-from) <= nUncovered+ix.scanPerVariant*variantCount(lq, radius) {
-			for i := from; i < to; i++ {
-				f := &ix.kfLen[i]
-				if f.id != self {
-					dst = ix.verifySpelling(key, lq, sq, sq2, &dmax, minSim, f, dst)
-				}
+		last := min(hi, len(ix.lenOff)-2)
+		if int(ix.lenOff[last+1]-ix.lenOff[lo]) <= nUncovered+ix.scanPerVariant*variantCount(lq, radius) {
+			for lt := lo; lt <= last; lt++ {
+				dst = ix.scanLength(key, lq, sq, sq2, &dmax, minSim, lt, self, dst)
 			}
 			return dst
 		}
@@ -526,22 +523,52 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 			}
 		}
 	}
-	for lt := max(lo, 0); nUncovered > 0 && lt <= hi; lt++ {
-		if !uncovered[lt] {
-			continue
-		}
-		for i := ix.lenOff[lt]; i < ix.lenOff[lt+1]; i++ {
-			if ki := ix.kfLen[i].id; gs.stamp[ki] != gs.epoch {
-				gs.stamp[ki] = gs.epoch
-				gs.touched = append(gs.touched, ki)
-			}
-		}
-	}
 	for _, ki := range gs.touched {
-		if ki != self {
-			dst = ix.verifySpelling(key, lq, sq, sq2, &dmax, minSim, &ix.kf[ki], dst)
+		// Spellings of the lengths left uncovered are scanned below.
+		if f := &ix.kf[ki]; ki != self && (int(f.runes) >= len(uncovered) || !uncovered[f.runes]) {
+			dst = ix.verifySpelling(key, lq, sq, sq2, &dmax, minSim, f, dst)
 		}
 	}
 	idxFuzzyPool.Put(gs)
+	for lt := max(lo, 0); nUncovered > 0 && lt <= hi; lt++ {
+		if uncovered[lt] {
+			dst = ix.scanLength(key, lq, sq, sq2, &dmax, minSim, lt, self, dst)
+		}
+	}
+	return dst
+}
+
+// scanLength appends the terms of the spellings of lt letters (other than
+// self) that verifySpelling accepts, reading first only their letter
+// signatures (sigLen): the filter of keyFilter.reach, whose bounds are the
+// same for every spelling of one length.
+func (ix *nameIndex) scanLength(key string, lq int, sq, sq2 uint32, dmax *[idxReachLen]int8, minSim float64, lt int, self int32, dst []idxHit) []idxHit {
+	if lt >= len(dmax) || lt+1 >= len(ix.lenOff) {
+		return dst
+	}
+	dr := int(dmax[lt])
+	if dr <= 0 {
+		return dst
+	}
+	longer, shorter := dr, dr
+	if diff := lt - lq; diff > 0 {
+		shorter = dr - diff
+	} else {
+		longer = dr + diff
+	}
+	if shorter < 0 || longer < 0 {
+		return dst
+	}
+	for i := ix.lenOff[lt]; i < ix.lenOff[lt+1]; i++ {
+		sg := ix.sigLen[i]
+		s1, s2 := uint32(sg), uint32(sg>>32)
+		if bits.OnesCount32(sq&^s1) > shorter || bits.OnesCount32(s1&^sq) > longer ||
+			bits.OnesCount32(sq^s1)+bits.OnesCount32(sq2^s2) > 2*dr {
+			continue
+		}
+		if f := &ix.kfLen[i]; f.id != self {
+			dst = ix.verifySpelling(key, lq, sq, sq2, dmax, minSim, f, dst)
+		}
+	}
 	return dst
 }
