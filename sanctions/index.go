@@ -1145,8 +1145,16 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		}
 		ce, cc, m := bc.ce, bc.cc, bc.m
 		// The bound from what the walk saw (see boundCosts.sum).
-		if walkedAll && len(units) > 0 && bc.sum(cd.mask, cd.acc, cd.anyRun, cd.unpaired) < -1e-4 {
-			continue
+		if walkedAll && len(units) > 0 {
+			var b float32
+			if bc.tab {
+				b = bc.sumTab(cd.mask, cd.acc, cd.anyRun, cd.unpaired)
+			} else {
+				b = bc.sumLoop(cd.mask, cd.acc, cd.anyRun, cd.unpaired)
+			}
+			if b < -1e-4 {
+				continue
+			}
 		}
 		info := &ix.ent[cd.entry]
 		g := init
@@ -1241,28 +1249,38 @@ func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float3
 	return b
 }
 
-// sum is the bound on an entry's score: the gains above their floors of
+// sumTab is the bound on an entry's score: the gains above their floors of
 // the relations that reached it (acc), each unit reached (mask) at least
 // its reached charge, each unit not reached unmatched, and the list weight
 // no relation paired (unpaired) charged unless a run may pair it (anyRun).
-func (b *boundCosts) sum(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
+// It reads the sums over the units from the table by mask (b.tab set),
+// and is small enough to be inlined in the candidate loop.
+func (b *boundCosts) sumTab(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
+	t := &b.byMask[mask&(1<<idxBoundTabUnits-1)]
+	if anyRun {
+		unpaired = 0
+	}
+	return b.charge(acc+t[0], b.wAll-t[1], unpaired)
+}
+
+// sumLoop is sumTab for queries of more units than byMask tabulates.
+func (b *boundCosts) sumLoop(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
 	rA := b.wAll
-	if b.tab {
-		t := &b.byMask[mask&(1<<idxBoundTabUnits-1)]
-		acc += t[0]
-		rA -= t[1]
-	} else {
-		for m := mask; m != 0; m &= m - 1 {
-			i := bits.TrailingZeros32(m)
-			acc += b.reached[i]
-			rA -= b.w[i]
-		}
+	for m := mask; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros32(m)
+		acc += b.reached[i]
+		rA -= b.w[i]
 	}
-	rA = max(rA, 0)
-	rB := float32(0)
-	if !anyRun {
-		rB = max(0, unpaired)
+	if anyRun {
+		unpaired = 0
 	}
+	return b.charge(acc, rA, unpaired)
+}
+
+// charge is acc less what the unpaired weights cost: rA of query units,
+// rB of list tokens (each taken as 0 when negative).
+func (b *boundCosts) charge(acc, rA, rB float32) float32 {
+	rA, rB = max(rA, 0), max(rB, 0)
 	lo, hi := min(rA, rB), max(rA, rB)
 	return acc - b.tf*(2*b.cc*lo+b.ce*(hi-lo))
 }
