@@ -1143,7 +1143,6 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		if q.Kind == names.KindOrganization || ix.orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
 			bc = &costs[1]
 		}
-		ce, cc, m := bc.ce, bc.cc, bc.m
 		// The bound from what the walk saw (see boundCosts.sum).
 		if walkedAll && len(units) > 0 {
 			var b float32
@@ -1196,7 +1195,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		for i := range units {
 			w := float32(units[i].w)
 			if paired[i] {
-				sum += max(g[i], -tf*m*w)
+				sum += max(g[i], -tf*bc.m*w)
 			} else {
 				rA += w
 			}
@@ -1204,9 +1203,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		if cd.run {
 			rB = 0
 		}
-		lo, hi := min(rA, rB), max(rA, rB)
-		sum -= tf * (2*cc*lo + ce*(hi-lo))
-		if sum >= -1e-4 || len(units) == 0 {
+		if bc.charge(sum, rA, rB) >= -1e-4 || len(units) == 0 {
 			fn(cd.entry)
 		}
 	}

@@ -28,10 +28,6 @@ type runTable struct {
 	run, entry, first, last []int32
 }
 
-// idxMaxRuns bounds the distinct runs of the list (their numbers share a
-// word with their lengths while the index is built).
-const idxMaxRuns = 1 << 24
-
 // add records that entry e holds the run of key key, from term first to
 // term last.
 func (rt *runTable) add(key string, e, first, last int32) {
@@ -39,9 +35,6 @@ func (rt *runTable) add(key string, e, first, last int32) {
 		rt.ids = make(map[string]int32)
 	}
 	id, ok := rt.ids[key]
-	if !ok && len(rt.kf) == idxMaxRuns {
-		return // beyond any list screened (about four runs per name)
-	}
 	if !ok {
 		id = int32(len(rt.kf))
 		rt.ids[key] = id
@@ -92,8 +85,7 @@ func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilt
 	pairs := make([]uint64, 0, len(terms))
 	for k, t := range terms {
 		if t >= 0 {
-			r := rt.run[k]
-			pairs = append(pairs, uint64(t)<<32|uint64(min(rt.kf[r].runes, 255))<<24|uint64(r))
+			pairs = append(pairs, uint64(t)<<32|uint64(uint32(rt.run[k])))
 		}
 	}
 	slices.Sort(pairs)
@@ -102,10 +94,11 @@ func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilt
 	kf = make([]keyFilter, len(pairs))
 	for k, pr := range pairs {
 		off[pr>>32+1]++
-		kf[k] = rt.kf[pr&(1<<24-1)]
+		kf[k] = rt.kf[uint32(pr)]
 	}
 	for t := 1; t < len(off); t++ {
 		off[t] += off[t-1]
+		slices.SortStableFunc(kf[off[t-1]:off[t]], func(a, b keyFilter) int { return int(a.runes) - int(b.runes) })
 	}
 	return off, kf
 }
