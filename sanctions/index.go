@@ -200,10 +200,10 @@ type nameIndex struct {
 	acronyms map[string][]int32
 	// exact: normalised name -> entries (identical names score 1).
 	exact map[string][]int32
-	// ent[e]: what the candidate check reads of entry e, in one record;
-	// entTok[ent[e].off:][:ent[e].n]: the terms of its compared tokens.
-	ent    []idxEntInfo
+	// entTok[entOff[e]:entOff[e+1]]: the terms of entry e's compared
+	// tokens.
 	entTok []int32
+	entOff []int32
 	entW   []float32 // per entry, the weight of its distinct terms
 	orgs   []uint64  // bit e: entry e is an organisation's name
 	// Joined runs of list names' tokens (names.Name.Joins, those without
@@ -233,12 +233,6 @@ type nameIndex struct {
 	scratches sync.Pool
 }
 
-// idxEntInfo is what the candidate check reads of an entry.
-type idxEntInfo struct {
-	off int32 // its terms start at entTok[off]
-	n   int32 // and number n
-}
-
 // buildNameIndex indexes the entries; idf weighs their tokens.
 func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix := &nameIndex{
@@ -248,7 +242,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		byKey:          make(map[string]int32),
 		initialsOf:     make(map[byte][]int32),
 		initialTerms:   make(map[byte][]int32),
-		ent:            make([]idxEntInfo, 0, len(entries)),
+		entOff:         make([]int32, 0, len(entries)+1),
 		orgs:           make([]uint64, (len(entries)+63)/64),
 		wordsOf:        make(map[byte][]int32),
 		acronyms:       make(map[string][]int32),
@@ -269,7 +263,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 		acr = acr[:0]
 		var acrStart []int
-		off := len(ix.entTok)
+		ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 		tokTerm = tokTerm[:0]
 		for _, t := range n.Tokens {
 			tokTerm = append(tokTerm, -1)
@@ -335,7 +329,6 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				acrStart = acrStart[:0]
 			}
 		}
-		ix.ent = append(ix.ent, idxEntInfo{off: int32(off), n: int32(len(ix.entTok) - off)})
 		n.Joins(func(j names.Join) {
 			if !j.Number {
 				runs.add(j.Key, ei, tokTerm[j.First], tokTerm[j.Last])
@@ -345,10 +338,11 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			ix.orgs[e/64] |= 1 << (e % 64)
 		}
 	}
+	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 	// Each entry's weight, once the terms' weights are final.
 	ix.entW = make([]float32, len(entries))
-	for e, info := range ix.ent {
-		toks := ix.entTok[info.off : info.off+info.n]
+	for e := range entries {
+		toks := ix.entTok[ix.entOff[e]:ix.entOff[e+1]]
 		for k, tid := range toks {
 			if !slices.Contains(toks[:k], tid) {
 				ix.entW[e] += float32(ix.terms[tid].w)
@@ -1155,7 +1149,6 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 				continue
 			}
 		}
-		info := &ix.ent[cd.entry]
 		g := init
 		if cd.extra >= 0 {
 			g = s.extra[cd.extra]
@@ -1170,7 +1163,7 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		// heaviest token each unit can pair.
 		var maxW [idxMaxQueryTokens]float32
 		total, pairable := float32(0), float32(0)
-		for _, tid := range ix.entTok[info.off : info.off+int32(info.n)] {
+		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
 			tg := ix.checkTerm(s, p, tid, t)
 			w := float32(ix.terms[tid].w)
 			total += w
