@@ -257,6 +257,13 @@ func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[i
 	if dr <= 0 {
 		return dst
 	}
+	return ix.verifyWithin(key, lq, dr, minSim, f, dst)
+}
+
+// verifyWithin appends the terms of the spelling that f describes when
+// its edit distance from key (of lq letters) is at most dr and the
+// engine's similarity reaches minSim.
+func (ix *nameIndex) verifyWithin(key string, lq, dr int, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
 	d := names.OSAWithin(key, ix.keyArena[f.off:f.off+uint32(f.blen)], dr)
 	if d > dr {
 		return dst
@@ -299,17 +306,32 @@ func (f *keyFilter) reach(lq int, sq, sq2 uint32, dmax *[idxReachLen]int8) int {
 	if dr <= 0 {
 		return -1
 	}
-	longer, shorter := dr, dr // letters the query lacks, the spelling lacks
-	if diff := int(f.runes) - lq; diff > 0 {
+	longer, shorter := lengthSlack(lq, int(f.runes), dr)
+	if !sigsFit(sq, sq2, f.sig, f.sig2, longer, shorter, dr) {
+		return -1
+	}
+	return dr
+}
+
+// lengthSlack is, for a query spelling of lq letters and a spelling of lt
+// within distance dr, how many of its letters the query may lack (longer)
+// and the spelling may lack (shorter).
+func lengthSlack(lq, lt, dr int) (longer, shorter int) {
+	longer, shorter = dr, dr
+	if diff := lt - lq; diff > 0 {
 		shorter = dr - diff
 	} else {
 		longer = dr + diff
 	}
-	if bits.OnesCount32(sq&^f.sig) > shorter || bits.OnesCount32(f.sig&^sq) > longer ||
-		bits.OnesCount32(sq^f.sig)+bits.OnesCount32(sq2^f.sig2) > 2*dr {
-		return -1
-	}
-	return dr
+	return longer, shorter
+}
+
+// sigsFit reports whether a spelling of letter signatures s1 and s2 can
+// be within distance dr of a query spelling of signatures sq and sq2,
+// given the letters each may lack (lengthSlack).
+func sigsFit(sq, sq2, s1, s2 uint32, longer, shorter, dr int) bool {
+	return bits.OnesCount32(sq&^s1) <= shorter && bits.OnesCount32(s1&^sq) <= longer &&
+		bits.OnesCount32(sq^s1)+bits.OnesCount32(sq2^s2) <= 2*dr
 }
 
 // newKeyFilter is the filter record of spelling key, number id, whose
@@ -550,24 +572,17 @@ func (ix *nameIndex) scanLength(key string, lq int, sq, sq2 uint32, dmax *[idxRe
 	if dr <= 0 {
 		return dst
 	}
-	longer, shorter := dr, dr
-	if diff := lt - lq; diff > 0 {
-		shorter = dr - diff
-	} else {
-		longer = dr + diff
-	}
+	longer, shorter := lengthSlack(lq, lt, dr)
 	if shorter < 0 || longer < 0 {
 		return dst
 	}
 	for i := ix.lenOff[lt]; i < ix.lenOff[lt+1]; i++ {
 		sg := ix.sigLen[i]
-		s1, s2 := uint32(sg), uint32(sg>>32)
-		if bits.OnesCount32(sq&^s1) > shorter || bits.OnesCount32(s1&^sq) > longer ||
-			bits.OnesCount32(sq^s1)+bits.OnesCount32(sq2^s2) > 2*dr {
+		if !sigsFit(sq, sq2, uint32(sg), uint32(sg>>32), longer, shorter, dr) {
 			continue
 		}
 		if f := &ix.kfLen[i]; f.id != self {
-			dst = ix.verifySpelling(key, lq, sq, sq2, dmax, minSim, f, dst)
+			dst = ix.verifyWithin(key, lq, dr, minSim, f, dst)
 		}
 	}
 	return dst
