@@ -785,12 +785,12 @@ type idxScratch struct {
 	// in cache while most postings walked are of entries never reached.
 	reached []uint64
 	ent     []idxScratchEnt
-	tseen   []idxSeen // per term: its gains in this query
-	epoch   uint32
+	terms   termSlots // per term met: its row of tgains
 	cands   []idxCand
 	extra   [][idxMaxQueryTokens]float32
 	tgains  []idxTermGain
 	items   []idxItem
+	keep    []int32 // the candidates the bound from the walk keeps
 }
 
 // idxScratchEnt is, per entry, its candidate in the query and a copy of
@@ -805,6 +805,7 @@ type idxScratchEnt struct {
 type idxCand struct {
 	entry int32
 	run   bool
+	exact bool // the entry has the query's normalised form (passed already)
 	// What the items walked give the entry: units reached (bits), the
 	// gains above each unit's floor (summed over items), the entry's list
 	// weight they leave unpaired, and whether some pair through a run.
@@ -926,12 +927,67 @@ type idxTermGain struct {
 
 const idxNoGain = -1e9
 
-// idxSeen marks a term as met in the query of epoch stamp, with its slot
-// in the query's term gains; the two are read together, so they share a
-// cache line.
-type idxSeen struct {
-	stamp uint32
-	slot  int32
+// termSlots maps the list terms a query meets to their rows of the
+// query's term gains: a table open-addressed by term, sized to the terms
+// met (a few kilobytes), that stays in cache where an array over all
+// terms would miss on nearly every one.
+type termSlots struct {
+	tab   []uint64 // (term+1)<<32 | row, 0 when free
+	used  []int32  // the positions filled, to free them after the query
+	shift uint32   // 32 - log2(len(tab))
+}
+
+// pos is where term's search of the table starts.
+func (m *termSlots) pos(term uint32) uint32 {
+	return term * 0x9e3779b1 >> m.shift
+}
+
+// slot returns term's row, adding it as row next when it has none; added
+// tells which.
+func (m *termSlots) slot(term int32, next int32) (row int32, added bool) {
+	if 2*(len(m.used)+1) > len(m.tab) {
+		m.grow()
+	}
+	mask := uint32(len(m.tab) - 1)
+	key := uint64(uint32(term)+1) << 32
+	for i := m.pos(uint32(term)); ; i = (i + 1) & mask {
+		switch e := m.tab[i]; {
+		case e == 0:
+			m.tab[i] = key | uint64(uint32(next))
+			m.used = append(m.used, int32(i))
+			return next, true
+		case e&^(1<<32-1) == key:
+			return int32(uint32(e)), false
+		}
+	}
+}
+
+// grow doubles the table (at least 256 positions), keeping its terms.
+func (m *termSlots) grow() {
+	old := m.tab
+	m.tab = make([]uint64, max(256, 2*len(old)))
+	m.shift = uint32(32 - bits.TrailingZeros(uint(len(m.tab))))
+	m.used = m.used[:0]
+	mask := uint32(len(m.tab) - 1)
+	for _, e := range old {
+		if e == 0 {
+			continue
+		}
+		i := m.pos(uint32(e>>32) - 1)
+		for m.tab[i] != 0 {
+			i = (i + 1) & mask
+		}
+		m.tab[i] = e
+		m.used = append(m.used, int32(i))
+	}
+}
+
+// reset frees every position.
+func (m *termSlots) reset() {
+	for _, i := range m.used {
+		m.tab[i] = 0
+	}
+	m.used = m.used[:0]
 }
 
 func (ix *nameIndex) scratch() *idxScratch {
@@ -940,17 +996,12 @@ func (ix *nameIndex) scratch() *idxScratch {
 		s = &idxScratch{
 			reached: make([]uint64, (len(ix.entries)+63)/64),
 			ent:     make([]idxScratchEnt, len(ix.entries)),
-			tseen:   make([]idxSeen, len(ix.terms)),
 		}
 		for e, w := range ix.entW {
 			s.ent[e].w = w
 		}
 	}
-	s.epoch++
-	if s.epoch == 0 {
-		clear(s.tseen)
-		s.epoch = 1
-	}
+	s.terms.reset()
 	for i := range s.cands {
 		s.reached[uint32(s.cands[i].entry)>>6] = 0
 	}
@@ -997,24 +1048,25 @@ func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create
 
 // termGain records that term can give unit the gain g.
 func (s *idxScratch) termGain(term int32, unit int, g float64) {
-	s.termEntry(term)
-	tg := &s.tgains[s.tseen[term].slot]
+	tg := s.termEntry(term)
 	tg.any = true
 	if gf := float32(g); gf > tg.g[unit] {
 		tg.g[unit] = gf
 	}
 }
 
-// termEntry makes sure term has an entry in tgains.
-func (s *idxScratch) termEntry(term int32) {
-	if s.tseen[term].stamp != s.epoch {
-		s.tseen[term] = idxSeen{s.epoch, int32(len(s.tgains))}
+// termEntry returns term's row of tgains, adding it when the query has
+// not met the term yet.
+func (s *idxScratch) termEntry(term int32) *idxTermGain {
+	row, added := s.terms.slot(term, int32(len(s.tgains)))
+	if added {
 		var tg idxTermGain
 		for i := range tg.g {
 			tg.g[i] = idxNoGain
 		}
 		s.tgains = append(s.tgains, tg)
 	}
+	return &s.tgains[row]
 }
 
 // candidates calls fn for every entry that the bound does not rule out at
@@ -1118,36 +1170,33 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			}
 		}
 	}
-	exact := ix.exact[q.Normalized]
-	for _, e := range exact {
+	for _, e := range ix.exact[q.Normalized] {
 		fn(e)
+		if s.reached[uint32(e)>>6]&(1<<(uint32(e)&63)) != 0 {
+			s.cands[s.ent[e].slot].exact = true
+		}
 	}
 	tf := float32(t)
 	costs := [2]boundCosts{
 		newBoundCosts(units, &init, tf, idxMinUnmatchedCost, idxMinConflictCost),
 		newBoundCosts(units, &init, tf, idxOrgUnmatchedCost, idxOrgConflictCost),
 	}
-
-	for ci := range s.cands {
+	orgQuery := q.Kind == names.KindOrganization
+	s.keep = s.keep[:0]
+	if walkedAll && len(units) > 0 {
+		s.keep = boundFilter(s.cands, &costs, ix.orgs, orgQuery, s.keep)
+	} else {
+		for ci := range s.cands {
+			if !s.cands[ci].exact {
+				s.keep = append(s.keep, int32(ci))
+			}
+		}
+	}
+	for _, ci := range s.keep {
 		cd := &s.cands[ci]
-		if slices.Contains(exact, cd.entry) {
-			continue
-		}
 		bc := &costs[0]
-		if q.Kind == names.KindOrganization || ix.orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
+		if orgQuery || ix.orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
 			bc = &costs[1]
-		}
-		// The bound from what the walk saw (see boundCosts.sum).
-		if walkedAll && len(units) > 0 {
-			var b float32
-			if bc.tab {
-				b = bc.sumTab(cd.mask, cd.acc, cd.anyRun, cd.unpaired)
-			} else {
-				b = bc.sumLoop(cd.mask, cd.acc, cd.anyRun, cd.unpaired)
-			}
-			if b < -1e-4 {
-				continue
-			}
 		}
 		g := init
 		if cd.extra >= 0 {
@@ -1202,6 +1251,40 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 	}
 }
 
+// boundFilter appends to dst the candidates (by index) that the bound
+// from what the walk saw does not rule out, leaving out those already
+// passed as exact: the gains above their floors of the relations that
+// reached the entry (acc), each unit reached at least its reached charge,
+// each unit not reached unmatched, and the list weight no relation paired
+// charged unless a run may pair it. Organisations' entries (orgs), or
+// all with orgQuery, are charged costs[1], the others costs[0].
+func boundFilter(cands []idxCand, costs *[2]boundCosts, orgs []uint64, orgQuery bool, dst []int32) []int32 {
+	tab := costs[0].tab
+	for ci := range cands {
+		cd := &cands[ci]
+		bc := &costs[0]
+		if orgQuery || orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
+			bc = &costs[1]
+		}
+		var r, rA float32
+		if tab {
+			t := &bc.byMask[cd.mask&(1<<idxBoundTabUnits-1)]
+			r, rA = t[0], bc.wAll-t[1]
+		} else {
+			r, rA = bc.sums(cd.mask)
+		}
+		unpaired := cd.unpaired
+		if cd.anyRun {
+			unpaired = 0
+		}
+		if cd.exact || bc.charge(cd.acc+r, rA, unpaired) < -1e-4 {
+			continue
+		}
+		dst = append(dst, int32(ci))
+	}
+	return dst
+}
+
 // boundCosts is what the bound from the walk charges, per query and
 // cost class (the engine's least unmatched and conflict costs ce and cc,
 // m their least per-token charge): for each unit reached, the least its
@@ -1239,39 +1322,34 @@ func newBoundCosts(units []idxUnit, floor *[idxMaxQueryTokens]float32, tf float3
 	return b
 }
 
-// sumTab is the bound on an entry's score: the gains above their floors of
-// the relations that reached it (acc), each unit reached (mask) at least
-// its reached charge, each unit not reached unmatched, and the list weight
-// no relation paired (unpaired) charged unless a run may pair it (anyRun).
-// It reads the sums over the units from the table by mask (b.tab set),
-// and is small enough to be inlined in the candidate loop.
-func (b *boundCosts) sumTab(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
-	t := &b.byMask[mask&(1<<idxBoundTabUnits-1)]
-	if anyRun {
-		unpaired = 0
-	}
-	return b.charge(acc+t[0], b.wAll-t[1], unpaired)
-}
-
-// sumLoop is sumTab for queries of more units than byMask tabulates.
-func (b *boundCosts) sumLoop(mask uint32, acc float32, anyRun bool, unpaired float32) float32 {
-	rA := b.wAll
+// sums returns, for the units of mask, the sum of their reached charges,
+// and the weight of the other units: what byMask tabulates, for queries
+// of more units.
+func (b *boundCosts) sums(mask uint32) (reached, rA float32) {
+	rA = b.wAll
 	for m := mask; m != 0; m &= m - 1 {
 		i := bits.TrailingZeros32(m)
-		acc += b.reached[i]
+		reached += b.reached[i]
 		rA -= b.w[i]
 	}
-	if anyRun {
-		unpaired = 0
-	}
-	return b.charge(acc, rA, unpaired)
+	return reached, rA
 }
 
 // charge is acc less what the unpaired weights cost: rA of query units,
 // rB of list tokens (each taken as 0 when negative).
+// (Plain comparisons: the builtin min and max of floats take care of NaNs
+// and signed zeros, which cannot occur here, at twice the instructions.)
 func (b *boundCosts) charge(acc, rA, rB float32) float32 {
-	rA, rB = max(rA, 0), max(rB, 0)
-	lo, hi := min(rA, rB), max(rA, rB)
+	if rA < 0 {
+		rA = 0
+	}
+	if rB < 0 {
+		rB = 0
+	}
+	lo, hi := rA, rB
+	if lo > hi {
+		lo, hi = hi, lo
+	}
 	return acc - b.tf*(2*b.cc*lo+b.ce*(hi-lo))
 }
 
@@ -1279,8 +1357,7 @@ func (b *boundCosts) charge(acc, rA, rB float32) float32 {
 // gains recorded from the searches, and, checked once per query, what it
 // gives the query's initials.
 func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64) *idxTermGain {
-	s.termEntry(tid)
-	tg := &s.tgains[s.tseen[tid].slot]
+	tg := s.termEntry(tid)
 	if tg.checked {
 		return tg
 	}
