@@ -1002,8 +1002,14 @@ func (ix *nameIndex) scratch() *idxScratch {
 		}
 	}
 	s.terms.reset()
-	for i := range s.cands {
-		s.reached[uint32(s.cands[i].entry)>>6] = 0
+	// Clear the bits of the last query's candidates; when they are many,
+	// clearing the whole bitset (a memclr of a few kilobytes) costs less.
+	if len(s.cands) > len(s.reached)/8 {
+		clear(s.reached)
+	} else {
+		for i := range s.cands {
+			s.reached[uint32(s.cands[i].entry)>>6] = 0
+		}
 	}
 	s.cands = s.cands[:0]
 	s.extra = s.extra[:0]
@@ -1016,33 +1022,67 @@ func (ix *nameIndex) scratch() *idxScratch {
 // 150 ns, with a margin).
 const idxFilterWalkPerCand = 32
 
-// walk records what item it gives the entries of its postings (floor:
-// each query unit's gain when unmatched); with create, the entries not yet
-// reached become candidates, otherwise they are passed over.
-func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32, create bool) {
-	var mask uint32
-	inc := float32(0)
+// itemReach is what item it gives each entry it reaches: the units it
+// serves (bits) and its gains above their floors (floor: each query
+// unit's gain when unmatched), summed.
+func itemReach(it *idxItem, floor *[idxMaxQueryTokens]float32) (mask uint32, inc float32) {
 	for k := it.from; k < it.from+it.n; k++ {
 		mask |= 1 << k
 		inc += max(0, float32(it.g)-floor[k])
 	}
-	reached := s.reached
+	return mask, inc
+}
+
+// walk records what item it gives the entries of its postings, the
+// entries not yet reached becoming candidates. The loop makes no call, so
+// that its state stays in registers.
+func (s *idxScratch) walk(it *idxItem, floor *[idxMaxQueryTokens]float32) {
+	mask, inc := itemReach(it, floor)
+	reached, ent := s.reached, s.ent
+	wl, anyRun := it.wl, it.anyRun
+	cands := slices.Grow(s.cands, len(it.post))
+	n := len(cands)
+	cands = cands[:cap(cands)]
 	for _, e := range it.post {
 		w, bit := uint32(e)>>6, uint64(1)<<(uint32(e)&63)
+		var c *idxCand
 		if reached[w]&bit == 0 {
-			if !create {
-				continue
-			}
 			reached[w] |= bit
-			se := &s.ent[e]
-			se.slot = int32(len(s.cands))
-			s.cands = append(s.cands, idxCand{entry: e, extra: -1, unpaired: se.w})
+			se := &ent[e]
+			se.slot = int32(n)
+			c = &cands[n]
+			*c = idxCand{entry: e, extra: -1, unpaired: se.w}
+			n++
+		} else {
+			c = &cands[ent[e].slot]
 		}
-		c := &s.cands[s.ent[e].slot]
 		c.mask |= mask
 		c.acc += inc
-		c.unpaired -= it.wl
-		c.anyRun = c.anyRun || it.anyRun
+		c.unpaired -= wl
+		if anyRun {
+			c.anyRun = true
+		}
+	}
+	s.cands = cands[:n]
+}
+
+// walkReached is walk over the entries already reached only: the others
+// are passed over.
+func (s *idxScratch) walkReached(it *idxItem, floor *[idxMaxQueryTokens]float32) {
+	mask, inc := itemReach(it, floor)
+	reached, ent, cands := s.reached, s.ent, s.cands
+	wl, anyRun := it.wl, it.anyRun
+	for _, e := range it.post {
+		if reached[uint32(e)>>6]&(1<<(uint32(e)&63)) == 0 {
+			continue
+		}
+		c := &cands[ent[e].slot]
+		c.mask |= mask
+		c.acc += inc
+		c.unpaired -= wl
+		if anyRun {
+			c.anyRun = true
+		}
 	}
 }
 
@@ -1140,13 +1180,13 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			rest += len(items[ii].post)
 			continue
 		}
-		s.walk(&items[ii], &init, true)
+		s.walk(&items[ii], &init)
 	}
 	if !walkedAll && rest <= idxFilterWalkPerCand*len(s.cands) {
 		walkedAll = true
 		for ii := range items {
 			if skipped[ii] {
-				s.walk(&items[ii], &init, false)
+				s.walkReached(&items[ii], &init)
 			}
 		}
 	}
