@@ -576,12 +576,15 @@ func (ix *nameIndex) scanLength(key string, lq int, sq, sq2 uint32, dmax *[idxRe
 	if shorter < 0 || longer < 0 {
 		return dst
 	}
-	for i := ix.lenOff[lt]; i < ix.lenOff[lt+1]; i++ {
-		sg := ix.sigLen[i]
-		if !sigsFit(sq, sq2, uint32(sg), uint32(sg>>32), longer, shorter, dr) {
+	// sigsFit's last test, on both signatures at once, rules out most
+	// spellings in a few instructions.
+	qq, lim := uint64(sq)|uint64(sq2)<<32, 2*dr
+	lo := ix.lenOff[lt]
+	for i, sg := range ix.sigLen[lo:ix.lenOff[lt+1]] {
+		if bits.OnesCount64(qq^sg) > lim || !sigsFit(sq, sq2, uint32(sg), uint32(sg>>32), longer, shorter, dr) {
 			continue
 		}
-		if f := &ix.kfLen[i]; f.id != self {
+		if f := &ix.kfLen[lo+int32(i)]; f.id != self {
 			dst = ix.verifyWithin(key, lq, dr, minSim, f, dst)
 		}
 	}
