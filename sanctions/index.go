@@ -182,9 +182,13 @@ type nameIndex struct {
 	// spellBits has the bit of every spelling (spellBit), to rule out
 	// most prefixes and suffixes of query words before a map lookup.
 	spellBits []uint64
-	del       delIndex    // deletion dictionary of keys, for fuzzy search
-	kf        []keyFilter // by key id
-	kfLen     []keyFilter // by length, from lenOff[n] for n letters
+	// prefixBits has the bit of every prefix of four letters or more of
+	// a list word at least three letters longer, to rule out most
+	// searches for the list words a query word abbreviates.
+	prefixBits []uint64
+	del        delIndex    // deletion dictionary of keys, for fuzzy search
+	kf         []keyFilter // by key id
+	kfLen      []keyFilter // by length, from lenOff[n] for n letters
 	// sigLen[i]: the letter signatures of kfLen[i] (sig | sig2<<32), read
 	// alone by scans.
 	sigLen []uint64
@@ -204,8 +208,11 @@ type nameIndex struct {
 	// tokens.
 	entTok []int32
 	entOff []int32
-	entW   []float32 // per entry, the weight of its distinct terms
-	orgs   []uint64  // bit e: entry e is an organisation's name
+	// entTokW[i]: the weight of term entTok[i], read with it by the
+	// candidate check.
+	entTokW []float32
+	entW    []float32 // per entry, the weight of its distinct terms
+	orgs    []uint64  // bit e: entry e is an organisation's name
 	// Joined runs of list names' tokens (names.Name.Joins, those without
 	// a number), once per distinct key, in joinArena: run r is held by
 	// the entries joinPost[joinPostOff[r]:joinPostOff[r+1]]. Per term t,
@@ -341,6 +348,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.entOff = append(ix.entOff, int32(len(ix.entTok)))
 	// Each entry's weight, once the terms' weights are final.
 	ix.entW = make([]float32, len(entries))
+	ix.entTokW = make([]float32, len(ix.entTok))
+	for i, tid := range ix.entTok {
+		ix.entTokW[i] = float32(ix.terms[tid].w)
+	}
 	for e := range entries {
 		toks := ix.entTok[ix.entOff[e]:ix.entOff[e+1]]
 		for k, tid := range toks {
@@ -353,8 +364,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.del = buildDelIndex(ix.keys)
 	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
 	for i := range ix.keys {
-		b := spellBit(spellHash(ix.keys[i].key))
-		ix.spellBits[b/64] |= 1 << (b % 64)
+		setSpellBit(ix.spellBits, spellHash(ix.keys[i].key))
 	}
 	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
 	ix.sigLen = make([]uint64, len(ix.kfLen))
@@ -367,6 +377,16 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 	}
 	sort.Slice(ix.sorted, func(a, b int) bool { return ix.terms[ix.sorted[a]].text < ix.terms[ix.sorted[b]].text })
+	ix.prefixBits = make([]uint64, 1<<idxSpellBits/64)
+	for _, id := range ix.sorted {
+		text, h := ix.terms[id].text, uint64(0)
+		for l := 1; l+3 <= len(text); l++ {
+			h = h*idxSpellMul + uint64(text[l-1])
+			if l >= 4 {
+				setSpellBit(ix.prefixBits, h)
+			}
+		}
+	}
 	return ix
 }
 
@@ -717,7 +737,7 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 		}
 		// Truncations: the query abbreviates a list word, or a list word
 		// abbreviates the query.
-		if len(tok.Text) >= 4 {
+		if len(tok.Text) >= 4 && hasSpellBit(ix.prefixBits, spellHash(tok.Text)) {
 			lo := sort.Search(len(ix.sorted), func(i int) bool { return ix.terms[ix.sorted[i]].text >= tok.Text })
 			for i := lo; i < len(ix.sorted); i++ {
 				t := ix.sorted[i]
@@ -729,7 +749,12 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 				}
 			}
 		}
-		for l := 4; l+3 <= len(tok.Text); l++ {
+		h := uint64(0)
+		for l := 1; l+3 <= len(tok.Text); l++ {
+			h = h*idxSpellMul + uint64(tok.Text[l-1])
+			if l < 4 || !hasSpellBit(ix.spellBits, h) {
+				continue
+			}
 			if id, ok := ix.byText[tok.Text[:l]]; ok && ix.terms[id].kind == names.Word {
 				hits = append(hits, idxHit{id, idxPrefixSim})
 			}
@@ -958,6 +983,23 @@ func (m *termSlots) slot(term int32, next int32) (row int32, added bool) {
 			return next, true
 		case e&^(1<<32-1) == key:
 			return int32(uint32(e)), false
+		}
+	}
+}
+
+// find returns term's row, if it has one.
+func (m *termSlots) find(term int32) (row int32, ok bool) {
+	if len(m.tab) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(m.tab) - 1)
+	key := uint64(uint32(term)+1) << 32
+	for i := m.pos(uint32(term)); ; i = (i + 1) & mask {
+		switch e := m.tab[i]; {
+		case e == 0:
+			return 0, false
+		case e&^(1<<32-1) == key:
+			return int32(uint32(e)), true
 		}
 	}
 }
@@ -1252,11 +1294,12 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 		// heaviest token each unit can pair.
 		var maxW [idxMaxQueryTokens]float32
 		total, pairable := float32(0), float32(0)
-		for _, tid := range ix.entTok[ix.entOff[cd.entry]:ix.entOff[cd.entry+1]] {
-			tg := ix.checkTerm(s, p, tid, t)
-			w := float32(ix.terms[tid].w)
+		lo, hi := ix.entOff[cd.entry], ix.entOff[cd.entry+1]
+		for k, tid := range ix.entTok[lo:hi] {
+			w := ix.entTokW[lo+int32(k)]
 			total += w
-			if !tg.any {
+			tg := ix.checkTerm(s, p, tid, t)
+			if tg == nil || !tg.any {
 				continue
 			}
 			pairable += w
@@ -1395,8 +1438,15 @@ func (b *boundCosts) charge(acc, rA, rB float32) float32 {
 
 // checkTerm returns what list term tid can give each query unit: the
 // gains recorded from the searches, and, checked once per query, what it
-// gives the query's initials.
+// gives the query's initials; nil when it can give none (a term the
+// searches did not meet, in a query without initials).
 func (ix *nameIndex) checkTerm(s *idxScratch, p *queryPlan, tid int32, t float64) *idxTermGain {
+	if len(p.initials) == 0 {
+		if row, ok := s.terms.find(tid); ok {
+			return &s.tgains[row]
+		}
+		return nil
+	}
 	tg := s.termEntry(tid)
 	if tg.checked {
 		return tg

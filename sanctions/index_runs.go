@@ -133,8 +133,7 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, fou
 		if hs == nil {
 			return true
 		}
-		b := spellBit(hs[c])
-		return ix.spellBits[b/64]>>(b%64)&1 != 0
+		return hasSpellBit(ix.spellBits, hs[c])
 	}
 	// A run may also start or end with the word itself, the rest of it
 	// within the edits the engine allows ("International Zu").
@@ -224,9 +223,23 @@ func spellHash(sp string) uint64 {
 	return h
 }
 
-// spellBit is the bit of a spelling's hash in the spellings' bitset.
+// spellBit is the bit of a spelling's hash in a bitset of spellings
+// (nameIndex.spellBits, prefixBits).
 func spellBit(h uint64) uint64 {
 	return (h * 0x9e3779b97f4a7c15) >> (64 - idxSpellBits)
+}
+
+// setSpellBit sets the bit of spelling hash h in bitset bs.
+func setSpellBit(bs []uint64, h uint64) {
+	b := spellBit(h)
+	bs[b/64] |= 1 << (b % 64)
+}
+
+// hasSpellBit reports whether bitset bs has the bit of spelling hash h:
+// false when no spelling recorded has hash h.
+func hasSpellBit(bs []uint64, h uint64) bool {
+	b := spellBit(h)
+	return bs[b/64]>>(b%64)&1 != 0
 }
 
 // runSim is the similarity with which the engine pairs u's key with the

@@ -248,3 +248,56 @@ func splitsOf(ix *nameIndex, w string) map[int32]float64 {
 	}
 	return got
 }
+
+// TestTruncationBitsetsExact checks that the bitsets of spellings and of
+// list word prefixes only spare lookups: the list words a query word
+// abbreviates or is abbreviated by are the same with every bit set.
+func TestTruncationBitsetsExact(t *testing.T) {
+	snap := genSnapshot(31, 1500)
+	s := NewScreener(snap)
+	var words []string
+	for _, q := range genQueries(snap, 300, 37) {
+		for _, tok := range names.Parse(q.Name, names.KindUnknown).Tokens {
+			if tok.Kind == names.Word {
+				words = append(words, tok.Text)
+			}
+		}
+	}
+	for i, id := range s.ix.sorted {
+		if text := s.ix.terms[id].text; i%7 == 0 && len(text) >= 8 {
+			words = append(words, text[:len(text)-3], text[:4], text+"ing")
+		}
+	}
+	truncations := func() []map[int32]float32 {
+		s.ix.cache = boundedCache[idxNear]{size: idxCacheShardSize}
+		var out []map[int32]float32
+		for _, w := range words {
+			u := idxUnit{tok: names.Token{Kind: names.Word, Text: w, Key: w}, runes: utf8.RuneCountInString(w), krunes: utf8.RuneCountInString(w)}
+			u.ksig, u.ksig2 = keySig2(w)
+			got := map[int32]float32{}
+			for _, h := range s.ix.unitHits(&u, false).hits {
+				if h.sim == idxPrefixSim {
+					got[h.term] = h.sim
+				}
+			}
+			out = append(out, got)
+		}
+		return out
+	}
+	withBits := truncations()
+	for i := range s.ix.spellBits {
+		s.ix.spellBits[i] = ^uint64(0)
+		s.ix.prefixBits[i] = ^uint64(0)
+	}
+	all := truncations()
+	found := 0
+	for k, w := range words {
+		found += len(all[k])
+		if diff := cmp.Diff(all[k], withBits[k]); diff != "" {
+			t.Fatalf("%q: truncations without the bitsets (-) and with them (+):\n%s", w, diff)
+		}
+	}
+	if found < 200 {
+		t.Fatalf("only %d truncations found: the test words do not exercise them", found)
+	}
+}
