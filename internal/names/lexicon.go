@@ -201,46 +201,77 @@ var legalPhrases = func() []legalPhrase {
 }()
 
 // legalFuzzy indexes legalPhrases for misspelled and truncated first
-// tokens: under each first key of five letters or more, every spelling with
-// one letter deleted, and (for one-word phrases) every prefix of five
-// letters or more. A token's key and its one-deletion variants, looked up
-// here, find every phrase within one edit or truncated (the candidates are
-// then verified).
-var legalFuzzy = func() map[string][]int {
-	m := map[string][]int{}
-	add := func(k string, i int) {
-		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
-			m[k] = append(l, i)
-		}
+// tokens, in two parts: the phrases that count anywhere ([0]) and those
+// that count only at the edges of a name ([1]), as markLegal reads them
+// in two passes. Under each first key of five letters or more it holds
+// every spelling with one letter deleted, and (for one-word phrases) every
+// prefix of five letters or more. A token's key and its one-deletion
+// variants, looked up here, find every phrase within one edit or
+// truncated (the candidates are then verified).
+var legalFuzzy = func() (ix [2]fuzzyIndex) {
+	for e := range ix {
+		ix[e].m = map[string][]int{}
 	}
 	for i, p := range legalPhrases {
 		k := p.keys[0]
 		if len(k) < 5 {
 			continue
 		}
-		add(k, i)
+		x := &ix[0]
+		if p.edge {
+			x = &ix[1]
+		}
+		x.add(k, i)
 		for d := 0; d < len(k); d++ {
-			add(k[:d]+k[d+1:], i)
+			x.add(k[:d]+k[d+1:], i)
 		}
 		if p.words == 1 {
 			for l := 5; l < len(k); l++ {
-				add(k[:l], i)
+				x.add(k[:l], i)
 			}
 		}
 	}
-	return m
+	return ix
 }()
 
-// fuzzyLegalCands returns the indexes into legalPhrases whose first token
-// may be a misspelling or truncation of key, in ascending order.
-func fuzzyLegalCands(key string) []int {
+// fuzzyIndex maps spellings to phrases (see legalFuzzy); first has the
+// first letters of its spellings, to spare lookups that cannot succeed.
+type fuzzyIndex struct {
+	m     map[string][]int
+	first [256]bool
+}
+
+func (x *fuzzyIndex) add(k string, i int) {
+	if l := x.m[k]; len(l) == 0 || l[len(l)-1] != i {
+		x.m[k] = append(l, i)
+	}
+	x.first[k[0]] = true
+}
+
+// fuzzyLegalCands returns the indexes into legalPhrases (those that count
+// only at the edges, with edge) whose first token may be a misspelling or
+// truncation of key, in ascending order.
+func fuzzyLegalCands(key string, edge bool) []int {
+	if key == "" {
+		return nil
+	}
+	x := &legalFuzzy[0]
+	if edge {
+		x = &legalFuzzy[1]
+	}
 	var out []int
 	look := func(k string) {
-		out = append(out, legalFuzzy[k]...)
+		out = append(out, x.m[k]...)
 	}
-	look(key)
-	for d := 0; d < len(key); d++ {
-		look(key[:d] + key[d+1:])
+	// Every variant but the one without the first letter starts with it.
+	if len(key) > 1 && x.first[key[1]] {
+		look(key[1:])
+	}
+	if x.first[key[0]] {
+		look(key)
+		for d := 1; d < len(key); d++ {
+			look(key[:d] + key[d+1:])
+		}
 	}
 	sort.Ints(out)
 	w := 0

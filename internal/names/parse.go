@@ -475,20 +475,8 @@ func classify(raw []rawTok, kind Kind) []Token {
 		markLegal(toks, keys, true)
 	}
 	isOrg := kind == KindOrganization
-	for i := range toks {
-		t := &toks[i]
-		if t.Kind == LegalForm {
-			continue
-		}
-		if t.Kind == LegalForm {
-			isOrg = true
-		}
-		if orgMarkers[canonical(t.Text)] {
-			isOrg = true
-		}
-	}
 	for _, t := range toks {
-		if t.Kind == LegalForm {
+		if t.Kind == LegalForm || orgMarkers[canonical(t.Text)] {
 			isOrg = true
 		}
 	}
@@ -540,7 +528,14 @@ func classify(raw []rawTok, kind Kind) []Token {
 		}
 	}
 	for i := range toks {
-		if toks[i].Kind != LegalForm && toks[i].Kind != Stop {
+		if toks[i].Kind == LegalForm || toks[i].Kind == Stop {
+			continue
+		}
+		// keys[i] is the key of the raw text, unless expandShort read it
+		// as the word it abbreviates.
+		if toks[i].Text == raw[i].text && shortAbbrevs[raw[i].text] == "" {
+			toks[i].Key = keys[i]
+		} else {
 			toks[i].Key = phoneticKey(toks[i].Text)
 		}
 	}
@@ -607,7 +602,7 @@ func markLegal(toks []Token, keys []string, edge bool) {
 		cands := legalIndex[keys[i]]
 		fuzzy := false
 		if len(cands) == 0 && len(keys[i]) >= 5 && len(keys[i]) <= maxLegalKey {
-			for _, fi := range fuzzyLegalCands(keys[i]) {
+			for _, fi := range fuzzyLegalCands(keys[i], edge) {
 				cands = append(cands, legalPhrases[fi])
 			}
 			fuzzy = true
