@@ -1343,12 +1343,16 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 // all with orgQuery, are charged costs[1], the others costs[0].
 func boundFilter(cands []idxCand, costs *[2]boundCosts, orgs []uint64, orgQuery bool, dst []int32) []int32 {
 	tab := costs[0].tab
+	// The cost class by index, so that choosing it takes no branch (an
+	// entry's class is as good as random to the branch predictor).
+	all := uint64(0)
+	if orgQuery {
+		all = 1
+	}
 	for ci := range cands {
 		cd := &cands[ci]
-		bc := &costs[0]
-		if orgQuery || orgs[uint32(cd.entry)>>6]&(1<<(uint32(cd.entry)&63)) != 0 {
-			bc = &costs[1]
-		}
+		e := uint32(cd.entry)
+		bc := &costs[orgs[e>>6]>>(e&63)&1|all]
 		var r, rA float32
 		if tab {
 			t := &bc.byMask[cd.mask&(1<<idxBoundTabUnits-1)]
@@ -1419,21 +1423,14 @@ func (b *boundCosts) sums(mask uint32) (reached, rA float32) {
 }
 
 // charge is acc less what the unpaired weights cost: rA of query units,
-// rB of list tokens (each taken as 0 when negative).
-// (Plain comparisons: the builtin min and max of floats take care of NaNs
-// and signed zeros, which cannot occur here, at twice the instructions.)
+// rB of list tokens (each taken as 0 when negative). The pairs of
+// unpaired tokens cost 2cc each and the rest ce, so the charge is
+// ce(rA+rB) + 2(cc-ce)min(rA,rB). The builtin min and max compile to
+// instructions without branches, which the signs and order of rA and rB
+// would make unpredictable.
 func (b *boundCosts) charge(acc, rA, rB float32) float32 {
-	if rA < 0 {
-		rA = 0
-	}
-	if rB < 0 {
-		rB = 0
-	}
-	lo, hi := rA, rB
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	return acc - b.tf*(2*b.cc*lo+b.ce*(hi-lo))
+	rA, rB = max(rA, 0), max(rB, 0)
+	return acc - b.tf*(b.ce*(rA+rB)+2*(b.cc-b.ce)*min(rA, rB))
 }
 
 // checkTerm returns what list term tid can give each query unit: the
