@@ -973,18 +973,13 @@ func (m *termSlots) slot(term int32, next int32) (row int32, added bool) {
 	if 2*(len(m.used)+1) > len(m.tab) {
 		m.grow()
 	}
-	mask := uint32(len(m.tab) - 1)
-	key := uint64(uint32(term)+1) << 32
-	for i := m.pos(uint32(term)); ; i = (i + 1) & mask {
-		switch e := m.tab[i]; {
-		case e == 0:
-			m.tab[i] = key | uint64(uint32(next))
-			m.used = append(m.used, int32(i))
-			return next, true
-		case e&^(1<<32-1) == key:
-			return int32(uint32(e)), false
-		}
+	i, found := m.probe(term)
+	if found {
+		return int32(uint32(m.tab[i])), false
 	}
+	m.tab[i] = uint64(uint32(term)+1)<<32 | uint64(uint32(next))
+	m.used = append(m.used, int32(i))
+	return next, true
 }
 
 // find returns term's row, if it has one.
@@ -992,14 +987,24 @@ func (m *termSlots) find(term int32) (row int32, ok bool) {
 	if len(m.tab) == 0 {
 		return 0, false
 	}
+	i, found := m.probe(term)
+	if !found {
+		return 0, false
+	}
+	return int32(uint32(m.tab[i])), true
+}
+
+// probe returns the position of term in the table (found), or the free
+// position where it would go. The table must have a free position.
+func (m *termSlots) probe(term int32) (i uint32, found bool) {
 	mask := uint32(len(m.tab) - 1)
 	key := uint64(uint32(term)+1) << 32
-	for i := m.pos(uint32(term)); ; i = (i + 1) & mask {
+	for i = m.pos(uint32(term)); ; i = (i + 1) & mask {
 		switch e := m.tab[i]; {
 		case e == 0:
-			return 0, false
+			return i, false
 		case e&^(1<<32-1) == key:
-			return int32(uint32(e)), true
+			return i, true
 		}
 	}
 }

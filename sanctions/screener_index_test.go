@@ -234,11 +234,17 @@ func TestSplitHitsBitsetExact(t *testing.T) {
 	}
 }
 
+// wordUnit is the query unit of a word whose text and key are w.
+func wordUnit(w string) idxUnit {
+	u := idxUnit{tok: names.Token{Kind: names.Word, Text: w, Key: w}, runes: utf8.RuneCountInString(w), krunes: utf8.RuneCountInString(w)}
+	u.ksig, u.ksig2 = keySig2(w)
+	return u
+}
+
 // splitsOf is the best similarity splitHits credits each entry with, for
 // a query word whose text and key are w.
 func splitsOf(ix *nameIndex, w string) map[int32]float64 {
-	u := idxUnit{tok: names.Token{Kind: names.Word, Text: w, Key: w}, runes: utf8.RuneCountInString(w), krunes: utf8.RuneCountInString(w)}
-	u.ksig, u.ksig2 = keySig2(w)
+	u := wordUnit(w)
 	ex, _ := ix.splitHits(nil, 0, &u, w, nil)
 	got := map[int32]float64{}
 	for _, x := range ex {
@@ -272,8 +278,7 @@ func TestTruncationBitsetsExact(t *testing.T) {
 		s.ix.cache = boundedCache[idxNear]{size: idxCacheShardSize}
 		var out []map[int32]float32
 		for _, w := range words {
-			u := idxUnit{tok: names.Token{Kind: names.Word, Text: w, Key: w}, runes: utf8.RuneCountInString(w), krunes: utf8.RuneCountInString(w)}
-			u.ksig, u.ksig2 = keySig2(w)
+			u := wordUnit(w)
 			got := map[int32]float32{}
 			for _, h := range s.ix.unitHits(&u, false).hits {
 				if h.sim == idxPrefixSim {
