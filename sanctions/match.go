@@ -1,7 +1,7 @@
 package sanctions
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -43,24 +43,46 @@ type Match struct {
 
 // reason writes the Match's Reason.
 func (m *Match) reason(q Query) string {
-	var parts []string
+	// Built by hand rather than with fmt: every Match gets one, and a
+	// screening call returns many.
+	b := make([]byte, 0, 64+len(q.Name)+len(m.MatchedName))
+	sep := func() {
+		if len(b) > 0 {
+			b = append(b, "; "...)
+		}
+	}
+	compared := func(what, query, listed string, score float64) {
+		sep()
+		b = append(b, what...)
+		b = append(b, " '"...)
+		b = append(b, query...)
+		b = append(b, "' ~ '"...)
+		b = append(b, listed...)
+		b = append(b, "' "...)
+		b = strconv.AppendFloat(b, score, 'f', 2, 64)
+	}
 	if m.MatchedName != "" {
-		parts = append(parts, fmt.Sprintf("name '%s' ~ '%s' %.2f", q.Name, m.MatchedName, m.NameScore))
+		compared("name", q.Name, m.MatchedName, m.NameScore)
 	}
 	if m.MatchedAddress != nil {
 		text := m.MatchedAddress.Text
 		if text == "" {
 			text = joinNonEmptyParts(m.MatchedAddress.Street, m.MatchedAddress.City, m.MatchedAddress.PostalCode)
 		}
-		parts = append(parts, fmt.Sprintf("address '%s' ~ '%s' %.2f", q.Address, text, m.AddressScore))
+		compared("address", q.Address, text, m.AddressScore)
 	}
 	if m.CountryMatch {
-		parts = append(parts, fmt.Sprintf("country %s matches", strings.ToUpper(q.Country)))
+		sep()
+		b = append(b, "country "...)
+		b = append(b, strings.ToUpper(q.Country)...)
+		b = append(b, " matches"...)
 	}
 	if m.MatchedName != "" && m.Score != m.NameScore {
-		parts = append(parts, fmt.Sprintf("score %.2f", m.Score))
+		sep()
+		b = append(b, "score "...)
+		b = strconv.AppendFloat(b, m.Score, 'f', 2, 64)
 	}
-	return strings.Join(parts, "; ")
+	return string(b)
 }
 
 func joinNonEmptyParts(parts ...string) string {
