@@ -800,6 +800,12 @@ func (n *Name) prepare() {
 		r := arena[start:len(arena):len(arena)]
 		return spell{r: r, mask: letterMask(r)}
 	}
+	spellOfRunes := func(rs []rune) spell {
+		start := len(arena)
+		arena = append(arena, rs...)
+		r := arena[start:len(arena):len(arena)]
+		return spell{r: r, mask: letterMask(r)}
+	}
 	n.content = make([]ctok, 0, min(len(n.Tokens), maxCompared))
 	var sbuf [maxContent]string
 	surfaces := sbuf[:0] // of the content tokens
@@ -878,6 +884,24 @@ func (n *Name) prepare() {
 		return // very long names are compared token by token only
 	}
 	joinable := func(k TokenKind) bool { return k == Word || k == Initial || k == Particle || k == Number }
+	// Each token starts at most two joined runs and five acronyms; the
+	// slices are sized once.
+	nj, na := 0, 0
+	for i := range n.content {
+		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[i].kind) && joinable(n.content[k].kind); k++ {
+			nj++
+		}
+		for k := i; k < len(n.content) && k < i+6 && acronymable(&n.content[k]); k++ {
+			na += min(k-i, 1)
+		}
+	}
+	if nj > 0 {
+		n.joins = make([]jtok, 0, nj)
+	}
+	if na > 0 {
+		n.acros = make([]jtok, 0, na)
+	}
+	var jb [64]byte
 	for i := range n.content {
 		if !joinable(n.content[i].kind) {
 			continue
@@ -886,29 +910,31 @@ func (n *Name) prepare() {
 		// before "lab" became "laboratory"). A run with a number in it
 		// ("CETC 13") is joined as written and meets only a token that
 		// holds the same letters and digits ("CETC13").
-		text := surfaceOf(i)
+		text := append(jb[:0], surfaceOf(i)...)
 		num := n.content[i].kind == Number
 		for k := i + 1; k < len(n.content) && k < i+3 && joinable(n.content[k].kind); k++ {
-			text += surfaceOf(k)
+			text = append(text, surfaceOf(k)...)
 			num = num || n.content[k].kind == Number
-			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(text)), i: int8(i), n: int8(k - i + 1), num: num})
+			n.joins = append(n.joins, jtok{key: spellOf(phoneticKey(string(text))), i: int8(i), n: int8(k - i + 1), num: num})
 		}
 	}
 	var ini [6]rune
 	for i := range n.content {
 		l := 0
-		for k := i; k < len(n.content) && k < i+6; k++ {
-			c := n.content[k]
-			if c.kind != Word && c.kind != Initial || len(c.txt.r) == 0 {
-				break
-			}
-			ini[l] = c.txt.r[0]
+		for k := i; k < len(n.content) && k < i+6 && acronymable(&n.content[k]); k++ {
+			ini[l] = n.content[k].txt.r[0]
 			l++
 			if l >= 2 {
-				n.acros = append(n.acros, jtok{key: spellOf(string(ini[:l])), i: int8(i), n: int8(l)})
+				n.acros = append(n.acros, jtok{key: spellOfRunes(ini[:l]), i: int8(i), n: int8(l)})
 			}
 		}
 	}
+}
+
+// acronymable reports whether a compared token gives its first letter to
+// the acronyms of the runs it is in.
+func acronymable(c *ctok) bool {
+	return (c.kind == Word || c.kind == Initial) && len(c.txt.r) > 0
 }
 
 // tokExtra holds the parts of a compared token that few tokens have.
