@@ -24,7 +24,8 @@ import (
 //     fewer for short spellings);
 //     numbers pair only when equal; an initial pairs with a word of the
 //     same first letter; a truncation of four letters or more pairs with
-//     the word it abbreviates;
+//     the word it abbreviates; two words in Han script pair by character
+//     (names.HanEditSim), not by their pinyin;
 //   - a run of two or three adjacent tokens pairs with one token when the
 //     run's joined key is at least idxMinJoinSim similar to it, and a run
 //     of two to six words pairs with a token that spells its initials;
@@ -215,8 +216,8 @@ type nameIndex struct {
 	// tokens, each with its weight, read together by the candidate check.
 	entTok []idxEntTok
 	entOff []int32
-	entW    []float32 // per entry, the weight of its distinct terms
-	orgs    []uint64  // bit e: entry e is an organisation's name
+	entW   []float32 // per entry, the weight of its distinct terms
+	orgs   []uint64  // bit e: entry e is an organisation's name
 	// Joined runs of list names' tokens (names.Name.Joins, those without
 	// a number), once per distinct key, in joinArena: run r is held by
 	// the entries joinPost[joinPostOff[r]:joinPostOff[r+1]]. Per term t,
@@ -231,6 +232,8 @@ type nameIndex struct {
 	// scanPerVariant: see idxScanPerVariant (a test sets 0 to make every
 	// search use the dictionary where it can).
 	scanPerVariant int
+	// han: the Han forms of list words, compared by character.
+	han hanIndex
 	// initialTerms[c]: the Initial terms c.
 	initialTerms map[byte][]int32
 	// givenTerms: by given-name group (names.GivenNameGroup), the words
@@ -266,6 +269,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	var runs runTable
 	var tokTerm, entTok []int32
 	personSeen := map[int32]bool{}
+	hanSeen := map[hanSeen]bool{}
 	for e := range entries {
 		n := entries[e].name
 		ei := int32(e)
@@ -305,6 +309,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			ix.terms[id].post = appendUnique(ix.terms[id].post, ei)
 			entTok = append(entTok, id)
 			tokTerm[len(tokTerm)-1] = id
+			if rs := t.HanChars(); rs != nil {
+				ix.han.add(id, rs, hanSeen)
+			}
 			if t.Kind == names.Initial && !slices.Contains(ix.initialTerms[t.Text[0]], id) {
 				ix.initialTerms[t.Text[0]] = append(ix.initialTerms[t.Text[0]], id)
 			}
@@ -718,6 +725,10 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 	if personScan {
 		ck += "\x00p"
 	}
+	han := tok.HanChars()
+	if han != nil {
+		ck += "\x00h" + tok.Orig // one pinyin, several spellings in Han
+	}
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
@@ -738,6 +749,11 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 			if ix.terms[h.term].kind == names.Word {
 				hits = append(hits, h)
 			}
+		}
+		// Han script: the list words whose Han forms are near, by
+		// character.
+		if han != nil {
+			hits = ix.han.near(han, hits)
 		}
 		// Truncations: the query abbreviates a list word, or a list word
 		// abbreviates the query.

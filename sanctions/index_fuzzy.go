@@ -398,6 +398,7 @@ type idxFuzzyScratch struct {
 	stamp   []uint32 // per spelling: seen in this search
 	epoch   uint32
 	hashes  []uint64
+	owner   []int32     // per variant, the string it came from (spellingsNear1)
 	spans   [][2]uint32 // per variant probed, its bucket in delIndex.ent
 	touched []int32
 	del     delScratch
@@ -491,16 +492,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 			return dst
 		}
 	}
-	gs := idxFuzzyPool.Get().(*idxFuzzyScratch)
-	if len(gs.stamp) < len(ix.keys) {
-		gs.stamp = make([]uint32, len(ix.keys))
-		gs.epoch = 0
-	}
-	gs.epoch++
-	if gs.epoch == 0 {
-		clear(gs.stamp)
-		gs.epoch = 1
-	}
+	gs := ix.fuzzyScratch()
 	gs.hashes = delVariants(q, radius, false, &gs.del, gs.hashes[:0])
 	gs.touched = gs.touched[:0]
 	// A variant with j deletions meets list spellings of lq-j+k letters
@@ -561,6 +553,93 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		}
 	}
 	return dst
+}
+
+// spellingsNear1 appends to dst the list spellings (by id) at optimal
+// string alignment distance exactly one from some string of ss, each of
+// at least three letters: such a spelling has at least two, and the
+// dictionary holds the one-deletion variants of every spelling of three
+// letters or more, so looking up the strings' own variants finds all of
+// those. The lookups of all the strings are made in passes, as in
+// keyNeighbours, so that their memory reads overlap. gs is the search's
+// scratch: the spellings found are stamped in its epoch, and those stamped
+// already are passed over.
+func (ix *nameIndex) spellingsNear1(ss []string, gs *idxFuzzyScratch, dst []int32) []int32 {
+	gs.hashes, gs.owner = gs.hashes[:0], gs.owner[:0]
+	var qb [64]rune
+	for si, s := range ss {
+		q := qb[:0]
+		for _, r := range s {
+			if len(q) == cap(qb) {
+				break
+			}
+			q = append(q, r)
+		}
+		if len(q) < 3 || len(q) == cap(qb) {
+			continue
+		}
+		from := len(gs.hashes)
+		gs.hashes = delVariants(q, 1, false, &gs.del, gs.hashes)
+		for range gs.hashes[from:] {
+			gs.owner = append(gs.owner, int32(si))
+		}
+	}
+	del := &ix.del
+	hs, owner := gs.hashes, gs.owner
+	n := 0
+	for i, h := range hs {
+		bb := bloomBit(h)
+		hs[n], owner[n] = h, owner[i]
+		n += int(del.bloom[bb/64] >> (bb % 64) & 1)
+	}
+	hs, owner = hs[:n], owner[:n]
+	gs.spans = gs.spans[:0]
+	for _, h := range hs {
+		b := delBucket(h)
+		gs.spans = append(gs.spans, [2]uint32{del.first[b], del.first[b+1]})
+	}
+	for i, h := range hs {
+		c := uint32(h) >> 2
+		for _, ent := range del.ent[gs.spans[i][0]:gs.spans[i][1]] {
+			// The list side's variant has one deletion at most.
+			if ch := uint32(ent >> 32); ch>>2 != c || ch&3 > 1 {
+				continue
+			}
+			ki := int32(uint32(ent))
+			if gs.stamp[ki] == gs.epoch {
+				continue // found already
+			}
+			f := &ix.kf[ki]
+			if f.runes == 65535 {
+				continue
+			}
+			if names.OSAWithin(ss[owner[i]], ix.keyArena[f.off:f.off+uint32(f.blen)], 1) == 1 {
+				gs.stamp[ki] = gs.epoch
+				dst = append(dst, ki)
+			}
+		}
+	}
+	return dst
+}
+
+// fuzzyScratch returns a search scratch with a new epoch for ix.
+func (ix *nameIndex) fuzzyScratch() *idxFuzzyScratch {
+	gs := idxFuzzyPool.Get().(*idxFuzzyScratch)
+	if len(gs.stamp) < len(ix.keys) {
+		gs.stamp = make([]uint32, len(ix.keys))
+		gs.epoch = 0
+	}
+	gs.newEpoch()
+	return gs
+}
+
+// newEpoch starts a new search: no spelling is stamped in it.
+func (gs *idxFuzzyScratch) newEpoch() {
+	gs.epoch++
+	if gs.epoch == 0 {
+		clear(gs.stamp)
+		gs.epoch = 1
+	}
 }
 
 // scanLength appends the terms of the spellings of lt letters (other than

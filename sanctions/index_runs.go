@@ -10,12 +10,21 @@ import (
 
 // Joined runs of list tokens. The engine pairs a query word with a run of
 // two or three adjacent list tokens whose keys, joined, are near the
-// word's key (names.JoinSim: "Hikvision" and "Hik Vision"). Unless both
-// ends of the run were misspelt, the run's first token spells a prefix of
-// the word, or its last token a suffix: the index keeps, per term, the
-// runs it starts and the runs it ends, and a query compares the word with
-// the runs of the terms its prefixes and suffixes spell. Only the entries
-// of the runs that pair are reached.
+// word's key (names.JoinSim: "Hikvision" and "Hik Vision"). The edits
+// between the word and the run fall on the side of the run's first token
+// and on the side of its last, and as the engine allows three at most,
+// one of the two sides has one edit at most: the run's first token is
+// spelt as a prefix of the word, or one edit away from one, or its last
+// token likewise as a suffix. The index keeps, per term, the runs it
+// starts and the runs it ends, and a query compares the word with the runs
+// of the terms its prefixes and suffixes spell exactly (splitHits) or, for
+// words long enough to pair at two edits, one edit away (splitsNear1).
+// Only the entries of the runs that pair are reached.
+//
+// A run's key joins its tokens as written, while a term is spelt as the
+// parser reads it: a run that ends with a token the parser rewrites
+// ("Industrial", read as "industry") is found through that end only when
+// its other end is spelt exactly, or one edit away (see README).
 
 // runTable collects the joined runs of the list names while the index is
 // built.
@@ -176,6 +185,66 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, fou
 					}
 				}
 			}
+		}
+	}
+	if sp == u.tok.Key && joinReach2(u.krunes) {
+		dst, found = ix.splitsNear1(dst, i, u, sp, found)
+	}
+	return dst, found
+}
+
+// joinReach2 reports whether a word of n letters (its key's) can pair with
+// a joined run at two edits or more (names.JoinSim).
+func joinReach2(n int) bool {
+	row := &reachJoin[min(n, idxReachLen-1)]
+	for _, d := range row {
+		if d >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// splitsNear1 adds, for query unit u (number i), the runs that splitHits
+// cannot find because both their ends are misspelt in the word's key sp:
+// when the engine allows two edits or more between the word and a run,
+// the edits on the first token's side and on the last token's side sum to
+// no more than three (idxDelRadius), so one of the two sides has one edit
+// at most. The runs of the terms spelt one edit away from a prefix of sp
+// (at least three letters) and of those one edit away from a suffix are
+// compared with the word; the sides spelt exactly were compared by
+// splitHits.
+func (ix *nameIndex) splitsNear1(dst []idxExtra, i int, u *idxUnit, sp string, found []int32) ([]idxExtra, []int32) {
+	n := utf8.RuneCountInString(sp)
+	gs := ix.fuzzyScratch()
+	defer idxFuzzyPool.Put(gs)
+	// The prefixes and the suffixes of at least three letters; each
+	// spelling's runs are compared once per side.
+	var pre, suf []string
+	k := 0
+	for c := 1; c < len(sp); c++ {
+		if !utf8.RuneStart(sp[c]) {
+			continue
+		}
+		k++
+		if k >= 3 {
+			pre = append(pre, sp[:c])
+		}
+		if n-k >= 3 {
+			suf = append(suf, sp[c:])
+		}
+	}
+	near := ix.spellingsNear1(pre, gs, nil)
+	for _, ki := range near {
+		for _, r := range ix.keys[ki].refs {
+			dst, found = ix.runsNear(dst, i, u, ix.runStarts[ix.runStartOff[r.term]:ix.runStartOff[r.term+1]], found)
+		}
+	}
+	gs.newEpoch()
+	near = ix.spellingsNear1(suf, gs, near[:0])
+	for _, ki := range near {
+		for _, r := range ix.keys[ki].refs {
+			dst, found = ix.runsNear(dst, i, u, ix.runEnds[ix.runEndOff[r.term]:ix.runEndOff[r.term+1]], found)
 		}
 	}
 	return dst, found

@@ -96,6 +96,20 @@ type Token struct {
 	surface string // the folded text before abbreviations were expanded
 }
 
+// HanChars returns the Han characters of a word written in Han script and
+// read as pinyin, which Score compares with another such word character by
+// character (HanEditSim), not by its pinyin; nil for any other token (a
+// translated lexicon word, 技术 "technology", compares by its text).
+func (t Token) HanChars() []rune {
+	if r, _ := utf8.DecodeRuneInString(t.Orig); !isHan(r) || t.Kind != Word {
+		return nil
+	}
+	if rs := []rune(t.Orig); pinyinWord(rs) == t.Text {
+		return rs
+	}
+	return nil
+}
+
 // Name is a name prepared once by Parse and compared many times. It is
 // safe for concurrent use; only Weigh modifies it, and Weigh must be called
 // before the Name is shared between goroutines.
@@ -840,17 +854,13 @@ func (n *Name) prepare() {
 			e = &extras[len(extras)-1]
 			c.alt = &e.alt
 		}
-		if r, _ := utf8.DecodeRuneInString(t.Orig); isHan(r) && t.Kind == Word {
-			// Han read as pinyin compares by character; a translated
-			// lexicon word (技术, 科技: "technology") by its text.
-			if rs := []rune(t.Orig); pinyinWord(rs) == t.Text {
-				if e == nil {
-					extras = append(extras, tokExtra{})
-					e = &extras[len(extras)-1]
-				}
-				e.han = rs
-				c.han = &e.han
+		if rs := t.HanChars(); rs != nil {
+			if e == nil {
+				extras = append(extras, tokExtra{})
+				e = &extras[len(extras)-1]
 			}
+			e.han = rs
+			c.han = &e.han
 		}
 		if !n.orgLike && t.Kind == Word && isPatronymic(t.Text) {
 			c.w = patronymicWeight

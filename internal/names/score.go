@@ -746,8 +746,14 @@ func hanSim(x, y []rune) float64 {
 	if string(x) == string(y) {
 		return 1
 	}
-	d := OSAWithinRunes(x, y, max(len(x), len(y)))
-	return max(0, 1-float64(d)/float64(max(len(x), len(y)))-0.1)
+	return HanEditSim(OSAWithinRunes(x, y, max(len(x), len(y))), max(len(x), len(y)))
+}
+
+// HanEditSim is the similarity of two different Han character strings at
+// edit distance d (optimal string alignment, by character), the longer of
+// n characters.
+func HanEditSim(d, n int) float64 {
+	return max(0, 1-float64(d)/float64(n)-0.1)
 }
 
 // isAbbrevOf reports whether short is a truncation of long of at least four
