@@ -174,10 +174,14 @@ type idxKey struct {
 }
 
 // idxRef is a term that has a spelling; text tells whether the spelling is
-// the term's text (an exact match of texts scores 1, of keys less).
+// the term's text (an exact match of texts scores 1, of keys less), and
+// surface whether it only spells the term as some list name wrote it
+// before the parser rewrote it (names.Token.SurfaceKey): such a spelling
+// finds the joined runs the term starts or ends, never a pairing of words.
 type idxRef struct {
-	term int32
-	text bool
+	term    int32
+	text    bool
+	surface bool
 }
 
 // nameIndex is the candidate index over all list names.
@@ -290,13 +294,13 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 				id = int32(len(ix.terms))
 				ix.byText[t.Text] = id
 				ix.terms = append(ix.terms, idxTerm{text: t.Text, kind: t.Kind, first: t.Text[0], w: ix.weight(t.Text, t.Kind)})
-				ix.addSpelling(t.Text, idxRef{id, true})
+				ix.addSpelling(t.Text, idxRef{term: id, text: true})
 				if t.Key != "" {
-					ix.addSpelling(t.Key, idxRef{id, false})
+					ix.addSpelling(t.Key, idxRef{term: id})
 				}
 				if strings.IndexByte(t.Text, 'j') >= 0 {
 					// The engine also compares the key with j read as zh.
-					ix.addSpelling(names.KeyZh(t.Text), idxRef{id, false})
+					ix.addSpelling(names.KeyZh(t.Text), idxRef{term: id})
 				}
 			} else if ix.terms[id].kind != t.Kind {
 				// The same text read as another kind elsewhere: keep the
@@ -311,6 +315,10 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			tokTerm[len(tokTerm)-1] = id
 			if rs := t.HanChars(); rs != nil {
 				ix.han.add(id, rs, hanSeen)
+			}
+			if sk := t.SurfaceKey(); sk != t.Key && sk != "" {
+				// The key the token's runs are joined on, at their ends.
+				ix.addSpelling(sk, idxRef{term: id, surface: true})
 			}
 			if t.Kind == names.Initial && !slices.Contains(ix.initialTerms[t.Text[0]], id) {
 				ix.initialTerms[t.Text[0]] = append(ix.initialTerms[t.Text[0]], id)
@@ -410,7 +418,7 @@ func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
 		ix.keys = append(ix.keys, idxKey{key: sp})
 	}
 	for _, r := range ix.keys[k].refs {
-		if r == ref {
+		if r == ref || r.term == ref.term && ref.surface {
 			return
 		}
 	}
@@ -596,7 +604,7 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 			// letters and digits ("CETC 13", "CETC13").
 			if k, ok := ix.byKey[j.Key]; ok {
 				for _, r := range ix.keys[k].refs {
-					if ix.terms[r.term].kind == names.Number {
+					if ix.terms[r.term].kind == names.Number && !r.surface {
 						hits = append(hits, idxHit{r.term, idxKeyEqualSim})
 					}
 				}
@@ -788,7 +796,7 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 	case names.Particle:
 		if k, ok := ix.byKey[tok.Key]; ok {
 			for _, r := range ix.keys[k].refs {
-				if ix.terms[r.term].kind == names.Particle && ix.terms[r.term].text != tok.Text {
+				if ix.terms[r.term].kind == names.Particle && ix.terms[r.term].text != tok.Text && !r.surface {
 					hits = append(hits, idxHit{r.term, idxParticleSim})
 				}
 			}

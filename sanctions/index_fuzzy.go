@@ -276,7 +276,9 @@ func (ix *nameIndex) verifyWithin(key string, lq, dr int, minSim float64, f *key
 		return dst
 	}
 	for _, r := range ix.keys[f.id].refs {
-		dst = append(dst, idxHit{r.term, float32(sim)})
+		if !r.surface {
+			dst = append(dst, idxHit{r.term, float32(sim)})
+		}
 	}
 	return dst
 }
@@ -426,6 +428,9 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	if k, ok := ix.byKey[key]; ok {
 		self = k
 		for _, r := range ix.keys[k].refs {
+			if r.surface {
+				continue
+			}
 			sim := float32(idxKeyEqualSim)
 			if r.text {
 				sim = 1

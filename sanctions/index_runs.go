@@ -22,9 +22,9 @@ import (
 // Only the entries of the runs that pair are reached.
 //
 // A run's key joins its tokens as written, while a term is spelt as the
-// parser reads it: a run that ends with a token the parser rewrites
-// ("Industrial", read as "industry") is found through that end only when
-// its other end is spelt exactly, or one edit away (see README).
+// parser reads it ("Industrial" is read as "industry"): a term also gets
+// the spellings of its tokens as written (names.Token.SurfaceKey), which
+// find its runs and nothing else (idxRef.surface).
 
 // runTable collects the joined runs of the list names while the index is
 // built.

@@ -398,10 +398,9 @@ func TestScreenLettersAndDigits(t *testing.T) {
 // inputs fuzzing found missed by earlier versions: query words that pair
 // with a list name's joined run misspelt at both ends ("NovoCYBYrCXYgA"
 // for "Novosibirsk Xinga"), and a Han word one character from a listed
-// one whose pinyin is four letters from it ("字谱械仰华", "字谱械华").
-// Fuzzing still finds one known gap: a word that pairs with a joined run
-// ending in a token the parser rewrites ("Industrial", read as
-// "industry") when the run's other end is two edits away or more.
+// one whose pinyin is four letters from it ("字谱械仰华", "字谱械华"), and
+// a word that pairs with a run ending in a token the parser rewrites
+// ("Industrial", read as "industry") misspelt at its other end.
 func FuzzScreenMatchesBruteForce(f *testing.F) {
 	snap := genSnapshot(9, 400)
 	s := NewScreener(snap)
@@ -412,7 +411,8 @@ func FuzzScreenMatchesBruteForce(f *testing.F) {
 	}
 	f.Add("KaiostTechnology Trading")
 	f.Add("CETC13 Ivanov, Juan")
-	for _, q := range []string{"NovoCYBYrCXYgA", "AldAYArArAdYng", "HERNANDZYong", "CArACYueXvel", "字谱械仰华"} {
+	for _, q := range []string{"NovoCYBYrCXYgA", "AldAYArArAdYng", "HERNANDZYong", "CArACYueXvel", "字谱械仰华",
+		"CYAYConduCtorYndustrYAAB 663", "WZoteC SmYConduCtYndustrYAl N  663 00"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, name string) {

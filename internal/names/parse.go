@@ -96,6 +96,18 @@ type Token struct {
 	surface string // the folded text before abbreviations were expanded
 }
 
+// SurfaceKey is the phonetic key of the token as written (folded), before
+// the parser rewrote it: an abbreviation expanded ("Tech" read as
+// "technology"), a word read as its canonical form ("Industrial" as
+// "industry"). Joined runs (Name.Joins) join their tokens' surfaces, so a
+// run's ends are spelt by its tokens' SurfaceKeys.
+func (t Token) SurfaceKey() string {
+	if t.surface == "" || t.surface == t.Text {
+		return t.Key
+	}
+	return phoneticKey(t.surface)
+}
+
 // HanChars returns the Han characters of a word written in Han script and
 // read as pinyin, which Score compares with another such word character by
 // character (HanEditSim), not by its pinyin; nil for any other token (a
