@@ -560,16 +560,43 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	return dst
 }
 
+// The kinds of one edit between a string and a spelling, for
+// spellingsNear1: the spelling one letter longer, one letter shorter, or
+// as long (a substitution or a transposition).
+const (
+	near1Longer uint8 = 1 << iota
+	near1Shorter
+	near1Same
+	near1Any = near1Longer | near1Shorter | near1Same
+)
+
 // spellingsNear1 appends to dst the list spellings (by id) at optimal
 // string alignment distance exactly one from some string of ss, each of
-// at least three letters: such a spelling has at least two, and the
-// dictionary holds the one-deletion variants of every spelling of three
-// letters or more, so looking up the strings' own variants finds all of
-// those. The lookups of all the strings are made in passes, as in
-// keyNeighbours, so that their memory reads overlap. gs is the search's
-// scratch: the spellings found are stamped in its epoch, and those stamped
-// already are passed over.
-func (ix *nameIndex) spellingsNear1(ss []string, gs *idxFuzzyScratch, dst []int32) []int32 {
+// at least three letters, by an edit of the kinds given: such a spelling
+// has at least two letters, and the dictionary holds the one-deletion
+// variants of every spelling of three letters or more, so looking up the
+// strings' own variants finds all of those (the strings themselves only,
+// when the spelling can only be longer). The lookups of all the strings
+// are made in passes, as in keyNeighbours, so that their memory reads
+// overlap. gs is the search's scratch: the spellings found are stamped in
+// its epoch, and those stamped already are passed over.
+func (ix *nameIndex) spellingsNear1(ss []string, kinds uint8, gs *idxFuzzyScratch, dst []int32) []int32 {
+	radius := 1
+	if kinds&^near1Longer == 0 {
+		radius = 0
+	}
+	// allowed[j] has bit k when a variant of j deletions of the string
+	// may meet one of k deletions of a spelling.
+	var allowed [2]uint32
+	if kinds&near1Longer != 0 {
+		allowed[0] |= 1 << 1
+	}
+	if kinds&near1Shorter != 0 {
+		allowed[1] |= 1 << 0
+	}
+	if kinds&near1Same != 0 {
+		allowed[1] |= 1 << 1
+	}
 	gs.hashes, gs.owner = gs.hashes[:0], gs.owner[:0]
 	var qb [64]rune
 	for si, s := range ss {
@@ -584,7 +611,7 @@ func (ix *nameIndex) spellingsNear1(ss []string, gs *idxFuzzyScratch, dst []int3
 			continue
 		}
 		from := len(gs.hashes)
-		gs.hashes = delVariants(q, 1, false, &gs.del, gs.hashes)
+		gs.hashes = delVariants(q, radius, false, &gs.del, gs.hashes)
 		for range gs.hashes[from:] {
 			gs.owner = append(gs.owner, int32(si))
 		}
@@ -595,7 +622,11 @@ func (ix *nameIndex) spellingsNear1(ss []string, gs *idxFuzzyScratch, dst []int3
 	for i, h := range hs {
 		bb := bloomBit(h)
 		hs[n], owner[n] = h, owner[i]
-		n += int(del.bloom[bb/64] >> (bb % 64) & 1)
+		pass := del.bloom[bb/64] >> (bb % 64) & 1
+		if h&3 > 1 || allowed[h&3] == 0 {
+			pass = 0
+		}
+		n += int(pass)
 	}
 	hs, owner = hs[:n], owner[:n]
 	gs.spans = gs.spans[:0]
@@ -604,10 +635,10 @@ func (ix *nameIndex) spellingsNear1(ss []string, gs *idxFuzzyScratch, dst []int3
 		gs.spans = append(gs.spans, [2]uint32{del.first[b], del.first[b+1]})
 	}
 	for i, h := range hs {
-		c := uint32(h) >> 2
+		c, al := uint32(h)>>2, allowed[h&3]
 		for _, ent := range del.ent[gs.spans[i][0]:gs.spans[i][1]] {
 			// The list side's variant has one deletion at most.
-			if ch := uint32(ent >> 32); ch>>2 != c || ch&3 > 1 {
+			if ch := uint32(ent >> 32); ch>>2 != c || ch&3 > 1 || al&(1<<(ch&3)) == 0 {
 				continue
 			}
 			ki := int32(uint32(ent))

@@ -68,7 +68,7 @@ func TestHanNearMatchesEngine(t *testing.T) {
 
 // TestSpellingsNear1 checks the search of spellings one edit away against
 // every list spelling, for the prefixes and suffixes of generated query
-// words.
+// words, with every kind of edit and with some kinds only.
 func TestSpellingsNear1(t *testing.T) {
 	snap := genSnapshot(21, 1000)
 	s := NewScreener(snap)
@@ -79,20 +79,29 @@ func TestSpellingsNear1(t *testing.T) {
 			rs := []rune(tok.Key)
 			for c := 3; c <= len(rs); c++ {
 				for _, p := range []string{string(rs[:c]), string(rs[len(rs)-c:])} {
-					var want []int32
-					for ki := range ix.keys {
-						if names.OSAWithin(p, ix.keys[ki].key, 1) == 1 {
-							want = append(want, int32(ki))
+					for _, kinds := range []uint8{near1Any, near1Longer, near1Shorter | near1Same} {
+						var want []int32
+						for ki := range ix.keys {
+							kind := near1Same
+							switch lk, lp := len([]rune(ix.keys[ki].key)), len([]rune(p)); {
+							case lk > lp:
+								kind = near1Longer
+							case lk < lp:
+								kind = near1Shorter
+							}
+							if kinds&kind != 0 && names.OSAWithin(p, ix.keys[ki].key, 1) == 1 {
+								want = append(want, int32(ki))
+							}
 						}
+						gs := ix.fuzzyScratch()
+						got := ix.spellingsNear1([]string{p}, kinds, gs, nil)
+						idxFuzzyPool.Put(gs)
+						slices.Sort(got)
+						if diff := cmp.Diff(want, got); diff != "" {
+							t.Fatalf("spellingsNear1(%q, kinds %b) (-want +got):\n%s", p, kinds, diff)
+						}
+						checked++
 					}
-					gs := ix.fuzzyScratch()
-					got := ix.spellingsNear1([]string{p}, gs, nil)
-					idxFuzzyPool.Put(gs)
-					slices.Sort(got)
-					if diff := cmp.Diff(want, got); diff != "" {
-						t.Fatalf("spellingsNear1(%q) (-want +got):\n%s", p, diff)
-					}
-					checked++
 				}
 			}
 		}

@@ -196,13 +196,33 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, fou
 // joinReach2 reports whether a word of n letters (its key's) can pair with
 // a joined run at two edits or more (names.JoinSim).
 func joinReach2(n int) bool {
+	return runNear1Kinds(n) != 0
+}
+
+// runNear1Kinds is the kinds of edit (near1Longer...) by which a run's end
+// one edit from the end of a word of n letters may differ from it, among
+// the runs that pair with the word at two edits or more: the others leave
+// the end of the run within one edit, so that a run of m letters at d
+// edits from the word leaves the rest of the run d-1 edits for a
+// difference in length of m-n less what the end's edit made.
+func runNear1Kinds(n int) (kinds uint8) {
 	row := &reachJoin[min(n, idxReachLen-1)]
-	for _, d := range row {
-		if d >= 2 {
-			return true
+	for m, d := range row {
+		if d < 2 {
+			continue
+		}
+		rest := int(d) - 1
+		if abs(m-n-1) <= rest {
+			kinds |= near1Longer
+		}
+		if abs(m-n+1) <= rest {
+			kinds |= near1Shorter
+		}
+		if abs(m-n) <= rest {
+			kinds |= near1Same
 		}
 	}
-	return false
+	return kinds
 }
 
 // splitsNear1 adds, for query unit u (number i), the runs that splitHits
@@ -234,14 +254,15 @@ func (ix *nameIndex) splitsNear1(dst []idxExtra, i int, u *idxUnit, sp string, f
 			suf = append(suf, sp[c:])
 		}
 	}
-	near := ix.spellingsNear1(pre, gs, nil)
+	kinds := runNear1Kinds(u.krunes)
+	near := ix.spellingsNear1(pre, kinds, gs, nil)
 	for _, ki := range near {
 		for _, r := range ix.keys[ki].refs {
 			dst, found = ix.runsNear(dst, i, u, ix.runStarts[ix.runStartOff[r.term]:ix.runStartOff[r.term+1]], found)
 		}
 	}
 	gs.newEpoch()
-	near = ix.spellingsNear1(suf, gs, near[:0])
+	near = ix.spellingsNear1(suf, kinds, gs, near[:0])
 	for _, ki := range near {
 		for _, r := range ix.keys[ki].refs {
 			dst, found = ix.runsNear(dst, i, u, ix.runEnds[ix.runEndOff[r.term]:ix.runEndOff[r.term+1]], found)
