@@ -185,6 +185,16 @@ func delBucket(h uint64) uint64 {
 	return ((h &^ 3) * 0x9e3779b97f4a7c15) >> (64 - idxDelBits)
 }
 
+// spans appends the bucket of each variant hash of hs, read in one pass
+// so that the reads overlap.
+func (d *delIndex) spans(hs []uint64, dst [][2]uint32) [][2]uint32 {
+	for _, h := range hs {
+		b := delBucket(h)
+		dst = append(dst, [2]uint32{d.first[b], d.first[b+1]})
+	}
+	return dst
+}
+
 // idxBloomBits is the size (log2 bits) of the filter that tells, before
 // any bucket is read, that a variant is in no list spelling's
 // neighbourhood: most of a query's variants are in none.
@@ -527,11 +537,7 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		n += int(pass)
 	}
 	hs = hs[:n]
-	gs.spans = gs.spans[:0]
-	for _, h := range hs {
-		b := delBucket(h)
-		gs.spans = append(gs.spans, [2]uint32{del.first[b], del.first[b+1]})
-	}
+	gs.spans = del.spans(hs, gs.spans[:0])
 	for i, h := range hs {
 		c, al := uint32(h)>>2, allowed[h&3]
 		for _, ent := range del.ent[gs.spans[i][0]:gs.spans[i][1]] {
@@ -629,11 +635,7 @@ func (ix *nameIndex) spellingsNear1(ss []string, kinds uint8, gs *idxFuzzyScratc
 		n += int(pass)
 	}
 	hs, owner = hs[:n], owner[:n]
-	gs.spans = gs.spans[:0]
-	for _, h := range hs {
-		b := delBucket(h)
-		gs.spans = append(gs.spans, [2]uint32{del.first[b], del.first[b+1]})
-	}
+	gs.spans = del.spans(hs, gs.spans[:0])
 	for i, h := range hs {
 		c, al := uint32(h)>>2, allowed[h&3]
 		for _, ent := range del.ent[gs.spans[i][0]:gs.spans[i][1]] {
