@@ -844,7 +844,8 @@ type idxScratch struct {
 	tgains  []idxTermGain
 	items   []idxItem
 	keep    []int32 // the candidates the bound from the walk keeps
-	spans   [][2]int32
+	// spans: per candidate kept, where its entry's tokens are in entTok.
+	spans [][2]int32
 }
 
 // idxScratchEnt is, per entry, its candidate in the query and a copy of
