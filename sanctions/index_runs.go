@@ -187,17 +187,20 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, fou
 			}
 		}
 	}
-	if sp == u.tok.Key && joinReach2(u.krunes) {
-		dst, found = ix.splitsNear1(dst, i, u, sp, found)
+	if kinds := runNear1[min(u.krunes, idxReachLen-1)]; sp == u.tok.Key && kinds != 0 {
+		dst, found = ix.splitsNear1(dst, i, u, sp, kinds, found)
 	}
 	return dst, found
 }
 
-// joinReach2 reports whether a word of n letters (its key's) can pair with
-// a joined run at two edits or more (names.JoinSim).
-func joinReach2(n int) bool {
-	return runNear1Kinds(n) != 0
-}
+// runNear1[n] is runNear1Kinds(n), tabulated: none when a word of n
+// letters pairs with no run at two edits or more.
+var runNear1 = func() (t [idxReachLen]uint8) {
+	for n := range t {
+		t[n] = runNear1Kinds(n)
+	}
+	return t
+}()
 
 // runNear1Kinds is the kinds of edit (near1Longer...) by which a run's end
 // one edit from the end of a word of n letters may differ from it, among
@@ -226,7 +229,8 @@ func runNear1Kinds(n int) (kinds uint8) {
 }
 
 // splitsNear1 adds, for query unit u (number i), the runs that splitHits
-// cannot find because both their ends are misspelt in the word's key sp:
+// cannot find because both their ends are misspelt in the word's key sp
+// (kinds: the edits by which an end may differ, runNear1Kinds):
 // when the engine allows two edits or more between the word and a run,
 // the edits on the first token's side and on the last token's side sum to
 // no more than three (idxDelRadius), so one of the two sides has one edit
@@ -234,7 +238,7 @@ func runNear1Kinds(n int) (kinds uint8) {
 // (at least three letters) and of those one edit away from a suffix are
 // compared with the word; the sides spelt exactly were compared by
 // splitHits.
-func (ix *nameIndex) splitsNear1(dst []idxExtra, i int, u *idxUnit, sp string, found []int32) ([]idxExtra, []int32) {
+func (ix *nameIndex) splitsNear1(dst []idxExtra, i int, u *idxUnit, sp string, kinds uint8, found []int32) ([]idxExtra, []int32) {
 	n := utf8.RuneCountInString(sp)
 	gs := ix.fuzzyScratch()
 	defer idxFuzzyPool.Put(gs)
@@ -254,7 +258,6 @@ func (ix *nameIndex) splitsNear1(dst []idxExtra, i int, u *idxUnit, sp string, f
 			suf = append(suf, sp[c:])
 		}
 	}
-	kinds := runNear1Kinds(u.krunes)
 	near := ix.spellingsNear1(pre, kinds, gs, nil)
 	for _, ki := range near {
 		for _, r := range ix.keys[ki].refs {

@@ -818,19 +818,22 @@ func (n *Name) prepare() {
 	n.Normalized = strings.Join(texts, " ")
 	// All spellings share one backing array.
 	arena := make([]rune, 0, size)
+	// spellFrom makes the spelling of the runes appended from start on.
+	spellFrom := func(start int) spell {
+		r := arena[start:len(arena):len(arena)]
+		return spell{r: r, mask: letterMask(r)}
+	}
 	spellOf := func(s string) spell {
 		start := len(arena)
 		for _, r := range s {
 			arena = append(arena, r)
 		}
-		r := arena[start:len(arena):len(arena)]
-		return spell{r: r, mask: letterMask(r)}
+		return spellFrom(start)
 	}
 	spellOfRunes := func(rs []rune) spell {
 		start := len(arena)
 		arena = append(arena, rs...)
-		r := arena[start:len(arena):len(arena)]
-		return spell{r: r, mask: letterMask(r)}
+		return spellFrom(start)
 	}
 	n.content = make([]ctok, 0, min(len(n.Tokens), maxCompared))
 	var sbuf [maxContent]string
