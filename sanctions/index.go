@@ -171,6 +171,9 @@ type idxEntTok struct {
 type idxKey struct {
 	key  string
 	refs []idxRef
+	// run: 1 + the joined run of list tokens this is the key of, when
+	// the run is searched by its key (runSpelt); 0 for none.
+	run int32
 }
 
 // idxRef is a term that has a spelling; text tells whether the spelling is
@@ -357,7 +360,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 		}
 		n.Joins(func(j names.Join) {
 			if !j.Number {
-				runs.add(j.Key, ei, tokTerm[j.First], tokTerm[j.Last])
+				runs.add(j.Key, ei, tokTerm[j.First], tokTerm[j.Last], &n.Tokens[j.First], &n.Tokens[j.Last])
 			}
 		})
 		if n.Kind == names.KindOrganization {
@@ -383,7 +386,9 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.del = buildDelIndex(ix.keys)
 	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
 	for i := range ix.keys {
-		setSpellBit(ix.spellBits, spellHash(ix.keys[i].key))
+		if len(ix.keys[i].refs) > 0 {
+			setSpellBit(ix.spellBits, spellHash(ix.keys[i].key))
+		}
 	}
 	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
 	ix.sigLen = make([]uint64, len(ix.kfLen))
@@ -409,14 +414,20 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	return ix
 }
 
-// addSpelling records that term ref has spelling sp.
-func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
+// spellingID is the id of spelling sp, added if new.
+func (ix *nameIndex) spellingID(sp string) int32 {
 	k, ok := ix.byKey[sp]
 	if !ok {
 		k = int32(len(ix.keys))
 		ix.byKey[sp] = k
 		ix.keys = append(ix.keys, idxKey{key: sp})
 	}
+	return k
+}
+
+// addSpelling records that term ref has spelling sp.
+func (ix *nameIndex) addSpelling(sp string, ref idxRef) {
+	k := ix.spellingID(sp)
 	for _, r := range ix.keys[k].refs {
 		if r == ref || r.term == ref.term && ref.surface {
 			return
@@ -473,7 +484,10 @@ func keySig2(k string) (uint32, uint32) {
 	return s1, s2
 }
 
-// idxHit is a term near a query unit, with its similarity.
+// idxHit is a term near a query unit, with its similarity. The fuzzy
+// search (keyNeighbours) also reports the keys of joined runs it meets
+// (idxKey.run) as hits of term -1-k, k the spelling: only a word's search
+// uses them (runsSpelt), the others drop them.
 type idxHit struct {
 	term int32
 	sim  float32
@@ -720,7 +734,9 @@ func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
-	v := idxNear{hits: ix.keyNeighbours(key, minSim, nil)}
+	hits := ix.keyNeighbours(key, minSim, nil)
+	hits = slices.DeleteFunc(hits, func(h idxHit) bool { return h.term < 0 })
+	v := idxNear{hits: hits}
 	ix.cache.put(ck, v)
 	return v
 }
@@ -741,6 +757,7 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 		return v
 	}
 	var hits []idxHit
+	var spelt []int32 // spellings of joined runs found (runsSpelt)
 	if id, ok := ix.byText[tok.Text]; ok {
 		hits = append(hits, idxHit{id, 1})
 	}
@@ -754,7 +771,9 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 			near = ix.keyNeighbours(names.KeyZh(tok.Text), idxMinPairSim, near)
 		}
 		for _, h := range near {
-			if ix.terms[h.term].kind == names.Word {
+			if h.term < 0 {
+				spelt = append(spelt, -1-h.term)
+			} else if ix.terms[h.term].kind == names.Word {
 				hits = append(hits, h)
 			}
 		}
@@ -822,7 +841,8 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 		// unless both ends were misspelt, the run's first or last token
 		// is a prefix or suffix of the word's text or key.
 		var found []int32
-		v.joins, found = ix.splitHits(nil, 0, u, tok.Text, found)
+		v.joins, found = ix.runsSpelt(nil, 0, u, spelt, found)
+		v.joins, found = ix.splitHits(v.joins, 0, u, tok.Text, found)
 		if tok.Key != "" && tok.Key != tok.Text {
 			v.joins, _ = ix.splitHits(v.joins, 0, u, tok.Key, found)
 		}

@@ -290,6 +290,9 @@ func (ix *nameIndex) verifyWithin(key string, lq, dr int, minSim float64, f *key
 			dst = append(dst, idxHit{r.term, float32(sim)})
 		}
 	}
+	if ix.keys[f.id].run != 0 {
+		dst = append(dst, idxHit{-1 - f.id, float32(sim)})
+	}
 	return dst
 }
 
@@ -420,7 +423,8 @@ var idxFuzzyPool = sync.Pool{New: func() any { return new(idxFuzzyScratch) }}
 
 // keyNeighbours appends the list terms whose spellings (texts, keys, keys
 // with j read as zh) are near key, with the similarity the engine gives
-// the two spellings: every spelling whose names.EditSim reaches minSim.
+// the two spellings: every spelling whose names.EditSim reaches minSim;
+// and the keys of joined runs so near (see idxHit).
 func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []idxHit {
 	var qb [64]rune
 	q := qb[:0]
@@ -448,6 +452,9 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 			if float64(sim) >= minSim {
 				dst = append(dst, idxHit{r.term, sim})
 			}
+		}
+		if ix.keys[k].run != 0 {
+			dst = append(dst, idxHit{-1 - k, idxKeyEqualSim})
 		}
 	}
 	if lq < 3 {

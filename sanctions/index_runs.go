@@ -25,6 +25,12 @@ import (
 // parser reads it ("Industrial" is read as "industry"): a term also gets
 // the spellings of its tokens as written (names.Token.SurfaceKey), which
 // find its runs and nothing else (idxRef.surface).
+//
+// A prefix or suffix of fewer than three letters spells too many terms to
+// search by, so a run whose end is that short (an initial: "E. Kozlov")
+// is found another way: its key is itself a spelling of the fuzzy
+// dictionary (idxKey.run), which the search of the word's own spellings
+// reaches whatever its edits (runSpelt).
 
 // runTable collects the joined runs of the list names while the index is
 // built.
@@ -35,11 +41,14 @@ type runTable struct {
 	// Per occurrence: the run, its entry, and the terms that start and
 	// end it (-1: none).
 	run, entry, first, last []int32
+	// spelt[r]: run r's key is a spelling of the fuzzy dictionary
+	// (runSpelt).
+	spelt []bool
 }
 
 // add records that entry e holds the run of key key, from term first to
-// term last.
-func (rt *runTable) add(key string, e, first, last int32) {
+// term last, whose first and last tokens are a and b.
+func (rt *runTable) add(key string, e, first, last int32, a, b *names.Token) {
 	if rt.ids == nil {
 		rt.ids = make(map[string]int32)
 	}
@@ -48,7 +57,11 @@ func (rt *runTable) add(key string, e, first, last int32) {
 		id = int32(len(rt.kf))
 		rt.ids[key] = id
 		rt.kf = append(rt.kf, newKeyFilter(key, id, rt.arena.Len()))
+		rt.spelt = append(rt.spelt, false)
 		rt.arena.WriteString(key)
+	}
+	if !rt.spelt[id] && runSpelt(key, a, b) {
+		rt.spelt[id] = true
 	}
 	rt.run = append(rt.run, id)
 	rt.entry = append(rt.entry, e)
@@ -86,6 +99,11 @@ func (rt *runTable) pack(ix *nameIndex, nTerms int) {
 	ix.joinPostOff[len(rt.kf)] = int32(len(ix.joinPost))
 	ix.runStartOff, ix.runStarts = rt.byTerm(rt.first, nTerms)
 	ix.runEndOff, ix.runEnds = rt.byTerm(rt.last, nTerms)
+	for r, f := range rt.kf {
+		if rt.spelt[r] && f.runes != 65535 {
+			ix.keys[ix.spellingID(ix.joinArena[f.off:f.off+uint32(f.blen)])].run = int32(r) + 1
+		}
+	}
 }
 
 // byTerm lists, per term, the filter records of the distinct runs that
@@ -112,13 +130,70 @@ func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilt
 	return off, kf
 }
 
+// runSpelt reports whether the run of key key, whose first and last
+// tokens are a and b, is one that the splits of a word may miss, so that
+// its key is made a spelling of the fuzzy dictionary: an end spelt in
+// fewer than three letters, exactly in the word, leaves the other end all
+// the edits; and where the run may pair at three edits, an end of three
+// letters one edit from a part of two leaves the other end two.
+func runSpelt(key string, a, b *names.Token) bool {
+	limit := 2
+	if runEdits[min(utf8.RuneCountInString(key), idxReachLen-1)] >= 3 {
+		limit = 3
+	}
+	return endLetters(a) <= limit || endLetters(b) <= limit
+}
+
+// runEdits[m] is the most edits at which a run of m letters pairs with
+// any word (reachJoin).
+var runEdits = func() (t [idxReachLen]int8) {
+	for n := range reachJoin {
+		for m, d := range reachJoin[n] {
+			t[m] = max(t[m], d)
+		}
+	}
+	return t
+}()
+
+// endLetters is the fewest letters in which a run's end token t is spelt
+// (text, key, or key as written).
+func endLetters(t *names.Token) int {
+	n := utf8.RuneCountInString(t.Text)
+	for _, sp := range [...]string{t.Key, t.SurfaceKey()} {
+		if sp != "" {
+			n = min(n, utf8.RuneCountInString(sp))
+		}
+	}
+	return n
+}
+
+// runsSpelt adds, for query unit u (number i), the entries of the runs
+// that the fuzzy search of u's spellings found by their keys (keys: the
+// dictionary's spellings) and u's key pairs with, unless found already
+// holds the run.
+func (ix *nameIndex) runsSpelt(dst []idxExtra, i int, u *idxUnit, keys []int32, found []int32) ([]idxExtra, []int32) {
+	for _, ki := range keys {
+		r := ix.keys[ki].run - 1
+		if slices.Contains(found, r) {
+			continue
+		}
+		sim := ix.runSim(&ix.kf[ki], ix.keyArena, u)
+		if sim == 0 {
+			continue
+		}
+		found = append(found, r)
+		post := ix.joinPost[ix.joinPostOff[r]:ix.joinPostOff[r+1]]
+		dst = append(dst, idxExtra{unit: i, sim: sim, w: 1, post: post, run: true})
+	}
+	return dst, found
+}
+
 // splitHits adds, for query unit u (number i), the entries holding a run
 // of tokens joined that u pairs with (names.JoinSim), among the runs that
 // start with a term spelt as a prefix of sp or end with one spelt as its
 // suffix (of at least three letters, or sp whole); found holds the runs
-// already added for u. A split whose shorter side has fewer than three letters ("a"+"na"
-// for "ana") is matched whole: the entries holding both spellings are
-// credited the run itself.
+// already added for u. The runs with a shorter end are found by their
+// keys (runSpelt, runsSpelt).
 func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, found []int32) ([]idxExtra, []int32) {
 	// The hashes of every prefix and suffix (spellHash), so that the
 	// spellings' bits rule out most splits without a map lookup.
@@ -175,15 +250,6 @@ func (ix *nameIndex) splitHits(dst []idxExtra, i int, u *idxUnit, sp string, fou
 		if tok && n-k >= 3 {
 			for _, r := range ix.keys[tk].refs {
 				dst, found = ix.runsNear(dst, i, u, ix.runEnds[ix.runEndOff[r.term]:ix.runEndOff[r.term+1]], found)
-			}
-		}
-		if hok && tok && (k < 3 || n-k < 3) {
-			for _, hr := range ix.keys[hk].refs {
-				for _, tr := range ix.keys[tk].refs {
-					if both := intersectPosts(ix.terms[hr.term].post, ix.terms[tr.term].post); len(both) > 0 {
-						dst = append(dst, idxExtra{unit: i, sim: 1, w: 1, post: both, run: true})
-					}
-				}
 			}
 		}
 	}
@@ -287,7 +353,7 @@ func (ix *nameIndex) runsNear(dst []idxExtra, i int, u *idxUnit, fs []keyFilter,
 	from, _ := slices.BinarySearchFunc(fs, lo, func(f keyFilter, l int) int { return int(f.runes) - l })
 	for k := from; k < len(fs) && int(fs[k].runes) <= u.krunes+names.MaxEditsAny; k++ {
 		f := &fs[k]
-		sim := ix.runSim(f, u)
+		sim := ix.runSim(f, ix.joinArena, u)
 		if sim == 0 || slices.Contains(found, f.id) {
 			continue
 		}
@@ -336,19 +402,19 @@ func hasSpellBit(bs []uint64, h uint64) bool {
 }
 
 // runSim is the similarity with which the engine pairs u's key with the
-// joined run whose key's filter record is f (names.JoinSim), 0 below
-// names.MinJoinSim.
-func (ix *nameIndex) runSim(f *keyFilter, u *idxUnit) float64 {
+// joined run whose key's filter record is f, its text in arena
+// (names.JoinSim), 0 below names.MinJoinSim.
+func (ix *nameIndex) runSim(f *keyFilter, arena string, u *idxUnit) float64 {
 	if f.runes == 65535 {
 		return 0 // too long to compare
 	}
 	key := u.tok.Key
 	// The filter record tells most runs apart without their text.
 	var sim float64
-	if f.sig == u.ksig && f.sig2 == u.ksig2 && int(f.blen) == len(key) && ix.joinArena[f.off:f.off+uint32(f.blen)] == key {
+	if f.sig == u.ksig && f.sig2 == u.ksig2 && int(f.blen) == len(key) && arena[f.off:f.off+uint32(f.blen)] == key {
 		sim = idxKeyEqualSim
 	} else if dr := f.reach(u.krunes, u.ksig, u.ksig2, &reachJoin[min(u.krunes, idxReachLen-1)]); dr > 0 {
-		if d := names.OSAWithin(key, ix.joinArena[f.off:f.off+uint32(f.blen)], dr); d <= dr {
+		if d := names.OSAWithin(key, arena[f.off:f.off+uint32(f.blen)], dr); d <= dr {
 			jr := int(f.runes)
 			sim = names.EditSim(d, max(u.krunes, jr), min(u.krunes, jr))
 		}
