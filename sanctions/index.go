@@ -749,13 +749,13 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 	if personScan {
 		ck += "\x00p"
 	}
-	han := tok.HanChars()
-	if han != nil {
+	if tok.InHan() {
 		ck += "\x00h" + tok.Orig // one pinyin, several spellings in Han
 	}
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
+	han := tok.HanChars()
 	var hits []idxHit
 	var spelt []int32 // spellings of joined runs found (runsSpelt)
 	if id, ok := ix.byText[tok.Text]; ok {

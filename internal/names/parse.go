@@ -108,12 +108,20 @@ func (t Token) SurfaceKey() string {
 	return phoneticKey(t.surface)
 }
 
+// InHan reports whether t is a word written in Han script (as its first
+// letter tells), without the work of HanChars: a word for which InHan is
+// false has no Han characters to compare.
+func (t Token) InHan() bool {
+	r, _ := utf8.DecodeRuneInString(t.Orig)
+	return t.Kind == Word && isHan(r)
+}
+
 // HanChars returns the Han characters of a word written in Han script and
 // read as pinyin, which Score compares with another such word character by
 // character (HanEditSim), not by its pinyin; nil for any other token (a
 // translated lexicon word, 技术 "technology", compares by its text).
 func (t Token) HanChars() []rune {
-	if r, _ := utf8.DecodeRuneInString(t.Orig); !isHan(r) || t.Kind != Word {
+	if !t.InHan() {
 		return nil
 	}
 	if rs := []rune(t.Orig); pinyinWord(rs) == t.Text {
