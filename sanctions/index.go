@@ -210,7 +210,9 @@ type nameIndex struct {
 	// keyArena holds the texts of the spellings (see keyFilter.off).
 	keyArena string
 	lenOff   []int32
-	sorted   []int32 // term ids of words sorted by text, for prefix search
+	termEnd  []int32  // see packSpellings
+	runKeys  []uint64 // bit k: spelling k is the key of runs only
+	sorted   []int32  // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
 	initialsOf map[byte][]int32
@@ -390,7 +392,13 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 			setSpellBit(ix.spellBits, spellHash(ix.keys[i].key))
 		}
 	}
-	ix.kf, ix.kfLen, ix.lenOff, ix.keyArena = packSpellings(ix.keys, 128)
+	ix.kf, ix.kfLen, ix.lenOff, ix.termEnd, ix.keyArena = packSpellings(ix.keys, 128)
+	ix.runKeys = make([]uint64, (len(ix.keys)+63)/64)
+	for k := range ix.keys {
+		if len(ix.keys[k].refs) == 0 {
+			ix.runKeys[k/64] |= 1 << (k % 64)
+		}
+	}
 	ix.sigLen = make([]uint64, len(ix.kfLen))
 	for i, f := range ix.kfLen {
 		ix.sigLen[i] = uint64(f.sig) | uint64(f.sig2)<<32
@@ -734,9 +742,7 @@ func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
 	if v, ok := ix.cache.get(ck); ok {
 		return v
 	}
-	hits := ix.keyNeighbours(key, minSim, nil)
-	hits = slices.DeleteFunc(hits, func(h idxHit) bool { return h.term < 0 })
-	v := idxNear{hits: hits}
+	v := idxNear{hits: ix.keyNeighbours(key, minSim, false, nil)}
 	ix.cache.put(ck, v)
 	return v
 }
@@ -763,12 +769,12 @@ func (ix *nameIndex) unitHits(u *idxUnit, personScan bool) idxNear {
 	}
 	switch tok.Kind {
 	case names.Word:
-		near := ix.keyNeighbours(tok.Text, idxMinPairSim, nil)
+		near := ix.keyNeighbours(tok.Text, idxMinPairSim, true, nil)
 		if tok.Key != "" && tok.Key != tok.Text {
-			near = ix.keyNeighbours(tok.Key, idxMinPairSim, near)
+			near = ix.keyNeighbours(tok.Key, idxMinPairSim, true, near)
 		}
 		if strings.IndexByte(tok.Text, 'j') >= 0 {
-			near = ix.keyNeighbours(names.KeyZh(tok.Text), idxMinPairSim, near)
+			near = ix.keyNeighbours(names.KeyZh(tok.Text), idxMinPairSim, true, near)
 		}
 		for _, h := range near {
 			if h.term < 0 {

@@ -53,6 +53,19 @@ func listRadius(n int) int {
 	return delRadius(n)
 }
 
+// radius is the number of deletions to which spelling k, of n letters, is
+// expanded: listRadius, or for the key of a joined run and nothing else,
+// no more than the edits at which such a run pairs with a word (runEdits):
+// a word's search finds runs at those edits only (runsSpelt), and their
+// keys, long for their few edits, would swell the dictionary.
+func (k *idxKey) radius(n int) int {
+	r := listRadius(n)
+	if len(k.refs) == 0 {
+		r = min(r, int(runEdits[min(n, idxReachLen-1)]))
+	}
+	return r
+}
+
 // editReach is the largest edit distance at which spellings of la and lb
 // letters reach minSim (-1: at none), and the similarity at each distance.
 func editReach(la, lb int, minSim float64) int {
@@ -216,7 +229,7 @@ func buildDelIndex(keys []idxKey) delIndex {
 	each := func(fn func(h uint64, k int32)) {
 		for i := range keys {
 			rb = append(rb[:0], []rune(keys[i].key)...)
-			hb = delVariants(rb, listRadius(len(rb)), true, &sc, hb[:0])
+			hb = delVariants(rb, keys[i].radius(len(rb)), true, &sc, hb[:0])
 			for _, h := range hb {
 				fn(h, int32(i))
 			}
@@ -261,28 +274,46 @@ func variantCount(n, radius int) int {
 	return total
 }
 
+// spellSearch is one search of the spellings near a query spelling.
+type spellSearch struct {
+	key     string
+	lq      int    // letters of key
+	sq, sq2 uint32 // letter signatures of key (keySig2)
+	// dmax[lt]: the largest distance at which a spelling of lt letters
+	// can reach minSim (-1: none can).
+	dmax   [idxReachLen]int8
+	minSim float64
+	self   int32 // key's own spelling, or -1
+	// runs: report the keys of joined runs too (see idxHit); searches
+	// that do not skip those spellings, and the spellings' lengths in the
+	// scans hold them last (nameIndex.termEnd).
+	runs bool
+}
+
 // verifySpelling appends the terms of the spelling that f describes when
-// its edit distance from key (of lq letters, letter signatures sq and
-// sq2) is within dmax at its length and the engine's similarity reaches
-// minSim.
-func (ix *nameIndex) verifySpelling(key string, lq int, sq, sq2 uint32, dmax *[idxReachLen]int8, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
-	dr := f.reach(lq, sq, sq2, dmax)
+// its edit distance from the query is within q.dmax at its length and the
+// engine's similarity reaches q.minSim.
+func (ix *nameIndex) verifySpelling(q *spellSearch, f *keyFilter, dst []idxHit) []idxHit {
+	dr := f.reach(q.lq, q.sq, q.sq2, &q.dmax)
 	if dr <= 0 {
 		return dst
 	}
-	return ix.verifyWithin(key, lq, dr, minSim, f, dst)
+	return ix.verifyWithin(q, dr, f, dst)
 }
 
 // verifyWithin appends the terms of the spelling that f describes when
-// its edit distance from key (of lq letters) is at most dr and the
-// engine's similarity reaches minSim.
-func (ix *nameIndex) verifyWithin(key string, lq, dr int, minSim float64, f *keyFilter, dst []idxHit) []idxHit {
-	d := names.OSAWithin(key, ix.keyArena[f.off:f.off+uint32(f.blen)], dr)
+// its edit distance from the query is at most dr and the engine's
+// similarity reaches q.minSim.
+func (ix *nameIndex) verifyWithin(q *spellSearch, dr int, f *keyFilter, dst []idxHit) []idxHit {
+	if !q.runs && ix.runOnly(f.id) {
+		return dst
+	}
+	d := names.OSAWithin(q.key, ix.keyArena[f.off:f.off+uint32(f.blen)], dr)
 	if d > dr {
 		return dst
 	}
-	sim := names.EditSim(d, max(lq, int(f.runes)), min(lq, int(f.runes)))
-	if sim == 0 || sim < minSim {
+	sim := names.EditSim(d, max(q.lq, int(f.runes)), min(q.lq, int(f.runes)))
+	if sim == 0 || sim < q.minSim {
 		return dst
 	}
 	for _, r := range ix.keys[f.id].refs {
@@ -290,10 +321,16 @@ func (ix *nameIndex) verifyWithin(key string, lq, dr int, minSim float64, f *key
 			dst = append(dst, idxHit{r.term, float32(sim)})
 		}
 	}
-	if ix.keys[f.id].run != 0 {
+	if q.runs && ix.keys[f.id].run != 0 {
 		dst = append(dst, idxHit{-1 - f.id, float32(sim)})
 	}
 	return dst
+}
+
+// runOnly reports whether spelling k is the key of a joined run and of no
+// term.
+func (ix *nameIndex) runOnly(k int32) bool {
+	return ix.runKeys[k/64]>>(k%64)&1 != 0
 }
 
 // keyFilter is what the search reads of a spelling, packed so that
@@ -366,10 +403,11 @@ func newKeyFilter(key string, id int32, off int) keyFilter {
 }
 
 // packSpellings makes the filter records of the spellings, by id (kf) and
-// ordered by length (kfLen, where lenOff[n] is the first of n letters;
-// spellings over maxLen letters are left out, as no scan reaches them),
-// and the arena of their texts, in the order of kfLen.
-func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff []int32, arena string) {
+// ordered by length (kfLen, where lenOff[n] is the first of n letters and
+// termEnd[n] the end of those that spell terms, the keys of runs only
+// coming after; spellings over maxLen letters are left out, as no scan
+// reaches them), and the arena of their texts, in the order of kfLen.
+func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff, termEnd []int32, arena string) {
 	runes := make([]int, len(keys))
 	lenOff = make([]int32, maxLen+2)
 	for i := range keys {
@@ -384,10 +422,17 @@ func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff []i
 	order := make([]int32, 0, len(keys))
 	fill := slices.Clone(lenOff)
 	order = order[:lenOff[len(lenOff)-1]]
-	for i := range keys {
-		if n := runes[i]; n <= maxLen {
-			order[fill[n]] = int32(i)
-			fill[n]++
+	// Per length, the spellings of terms first, then the keys of runs
+	// only, which only some searches read (spellSearch.runs).
+	for pass := range 2 {
+		for i := range keys {
+			if n := runes[i]; n <= maxLen && (len(keys[i].refs) == 0) == (pass == 1) {
+				order[fill[n]] = int32(i)
+				fill[n]++
+			}
+		}
+		if pass == 0 {
+			termEnd = slices.Clone(fill[:maxLen+1])
 		}
 	}
 	for i := range keys {
@@ -405,7 +450,7 @@ func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff []i
 	for i := range kfLen {
 		kfLen[i] = kf[order[i]]
 	}
-	return kf, kfLen, lenOff, b.String()
+	return kf, kfLen, lenOff, termEnd, b.String()
 }
 
 // idxFuzzyScratch is the working memory of one search.
@@ -424,8 +469,8 @@ var idxFuzzyPool = sync.Pool{New: func() any { return new(idxFuzzyScratch) }}
 // keyNeighbours appends the list terms whose spellings (texts, keys, keys
 // with j read as zh) are near key, with the similarity the engine gives
 // the two spellings: every spelling whose names.EditSim reaches minSim;
-// and the keys of joined runs so near (see idxHit).
-func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []idxHit {
+// and when runs is set, the keys of joined runs so near (see idxHit).
+func (ix *nameIndex) keyNeighbours(key string, minSim float64, runs bool, dst []idxHit) []idxHit {
 	var qb [64]rune
 	q := qb[:0]
 	for _, r := range key {
@@ -453,17 +498,17 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 				dst = append(dst, idxHit{r.term, sim})
 			}
 		}
-		if ix.keys[k].run != 0 {
+		if runs && ix.keys[k].run != 0 {
 			dst = append(dst, idxHit{-1 - k, idxKeyEqualSim})
 		}
 	}
 	if lq < 3 {
 		return dst
 	}
-	// dmax[lt]: the largest distance at which a spelling of lt letters
-	// can reach minSim (-1: none can).
-	var dmax [idxReachLen]int8
-	reachRow(lq, minSim, &dmax)
+	sr := spellSearch{key: key, lq: lq, minSim: minSim, self: self, runs: runs}
+	sr.sq, sr.sq2 = keySig2(key)
+	dmax := &sr.dmax
+	reachRow(lq, minSim, dmax)
 	// The query needs at most as many deletions as the largest distance
 	// searched.
 	radius, lo, hi := 0, -1, -1
@@ -496,10 +541,9 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 		}
 		if e < d && lt+1 < len(ix.lenOff) {
 			uncovered[lt] = true
-			nUncovered += int(ix.lenOff[lt+1] - ix.lenOff[lt])
+			nUncovered += int(ix.lenEnd(lt, runs) - ix.lenOff[lt])
 		}
 	}
-	sq, sq2 := keySig2(key)
 	// Two ways to the same candidates: look the query's variants up in
 	// the dictionary (a cache miss or two each), or read the filters of
 	// every spelling of a length in reach (a few nanoseconds each, in
@@ -507,9 +551,13 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	// their lengths; short ones the reverse.
 	if lo >= 0 && lo < len(ix.lenOff)-1 {
 		last := min(hi, len(ix.lenOff)-2)
-		if int(ix.lenOff[last+1]-ix.lenOff[lo]) <= nUncovered+ix.scanPerVariant*variantCount(lq, radius) {
+		all := 0
+		for lt := lo; lt <= last; lt++ {
+			all += int(ix.lenEnd(lt, runs) - ix.lenOff[lt])
+		}
+		if all <= nUncovered+ix.scanPerVariant*variantCount(lq, radius) {
 			for lt := lo; lt <= last; lt++ {
-				dst = ix.scanLength(key, lq, sq, sq2, &dmax, minSim, lt, self, dst)
+				dst = ix.scanLength(&sr, lt, dst)
 			}
 			return dst
 		}
@@ -561,13 +609,13 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, dst []idxHit) []i
 	for _, ki := range gs.touched {
 		// Spellings of the lengths left uncovered are scanned below.
 		if f := &ix.kf[ki]; ki != self && (int(f.runes) >= len(uncovered) || !uncovered[f.runes]) {
-			dst = ix.verifySpelling(key, lq, sq, sq2, &dmax, minSim, f, dst)
+			dst = ix.verifySpelling(&sr, f, dst)
 		}
 	}
 	idxFuzzyPool.Put(gs)
 	for lt := max(lo, 0); nUncovered > 0 && lt <= hi; lt++ {
 		if uncovered[lt] {
-			dst = ix.scanLength(key, lq, sq, sq2, &dmax, minSim, lt, self, dst)
+			dst = ix.scanLength(&sr, lt, dst)
 		}
 	}
 	return dst
@@ -583,8 +631,9 @@ const (
 	near1Any = near1Longer | near1Shorter | near1Same
 )
 
-// spellingsNear1 appends to dst the list spellings (by id) at optimal
-// string alignment distance exactly one from some string of ss, each of
+// spellingsNear1 appends to dst the spellings of list terms (by id; not
+// the keys of runs only) at optimal string alignment distance exactly one
+// from some string of ss, each of
 // at least three letters, by an edit of the kinds given: such a spelling
 // has at least two letters, and the dictionary holds the one-deletion
 // variants of every spelling of three letters or more, so looking up the
@@ -655,8 +704,8 @@ func (ix *nameIndex) spellingsNear1(ss []string, kinds uint8, gs *idxFuzzyScratc
 				continue // found already
 			}
 			f := &ix.kf[ki]
-			if f.runes == 65535 {
-				continue
+			if f.runes == 65535 || len(ix.keys[ki].refs) == 0 {
+				continue // too long, or a run's key only
 			}
 			if names.OSAWithin(ss[owner[i]], ix.keyArena[f.off:f.off+uint32(f.blen)], 1) == 1 {
 				gs.stamp[ki] = gs.epoch
@@ -688,32 +737,42 @@ func (gs *idxFuzzyScratch) newEpoch() {
 }
 
 // scanLength appends the terms of the spellings of lt letters (other than
-// self) that verifySpelling accepts, reading first only their letter
-// signatures (sigLen): the filter of keyFilter.reach, whose bounds are the
-// same for every spelling of one length.
-func (ix *nameIndex) scanLength(key string, lq int, sq, sq2 uint32, dmax *[idxReachLen]int8, minSim float64, lt int, self int32, dst []idxHit) []idxHit {
-	if lt >= len(dmax) || lt+1 >= len(ix.lenOff) {
+// the query's own) that verifySpelling accepts, reading first only their
+// letter signatures (sigLen): the filter of keyFilter.reach, whose bounds
+// are the same for every spelling of one length.
+func (ix *nameIndex) scanLength(q *spellSearch, lt int, dst []idxHit) []idxHit {
+	if lt >= len(q.dmax) || lt+1 >= len(ix.lenOff) {
 		return dst
 	}
-	dr := int(dmax[lt])
+	dr := int(q.dmax[lt])
 	if dr <= 0 {
 		return dst
 	}
-	longer, shorter := lengthSlack(lq, lt, dr)
+	longer, shorter := lengthSlack(q.lq, lt, dr)
 	if shorter < 0 || longer < 0 {
 		return dst
 	}
 	// sigsFit's last test, on both signatures at once, rules out most
 	// spellings in a few instructions.
+	sq, sq2 := q.sq, q.sq2
 	qq, lim := uint64(sq)|uint64(sq2)<<32, 2*dr
 	lo := ix.lenOff[lt]
-	for i, sg := range ix.sigLen[lo:ix.lenOff[lt+1]] {
+	for i, sg := range ix.sigLen[lo:ix.lenEnd(lt, q.runs)] {
 		if bits.OnesCount64(qq^sg) > lim || !sigsFit(sq, sq2, uint32(sg), uint32(sg>>32), longer, shorter, dr) {
 			continue
 		}
-		if f := &ix.kfLen[lo+int32(i)]; f.id != self {
-			dst = ix.verifyWithin(key, lq, dr, minSim, f, dst)
+		if f := &ix.kfLen[lo+int32(i)]; f.id != q.self {
+			dst = ix.verifyWithin(q, dr, f, dst)
 		}
 	}
 	return dst
+}
+
+// lenEnd is the end in kfLen of the spellings of lt letters, those of
+// joined runs' keys only (last) included or not.
+func (ix *nameIndex) lenEnd(lt int, runs bool) int32 {
+	if runs {
+		return ix.lenOff[lt+1]
+	}
+	return ix.termEnd[lt]
 }

@@ -89,7 +89,7 @@ func TestSpellingsNear1(t *testing.T) {
 							case lk < lp:
 								kind = near1Shorter
 							}
-							if kinds&kind != 0 && names.OSAWithin(p, ix.keys[ki].key, 1) == 1 {
+							if kinds&kind != 0 && len(ix.keys[ki].refs) > 0 && names.OSAWithin(p, ix.keys[ki].key, 1) == 1 {
 								want = append(want, int32(ki))
 							}
 						}

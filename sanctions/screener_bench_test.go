@@ -210,6 +210,6 @@ func BenchmarkKeyNeighbours(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
-		s.ix.keyNeighbours(words[i%len(words)], idxMinPairSim, nil)
+		s.ix.keyNeighbours(words[i%len(words)], idxMinPairSim, true, nil)
 	}
 }
