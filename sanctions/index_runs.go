@@ -347,7 +347,7 @@ func (ix *nameIndex) runsNear(dst []idxExtra, i int, u *idxUnit, fs []keyFilter,
 	// Only runs of lengths within the edits the engine allows can pair.
 	row := &reachJoin[min(u.krunes, idxReachLen-1)]
 	lo := u.krunes - names.MaxEditsAny
-	for lo < u.krunes && row[max(lo, 0)] <= 0 {
+	for lo < u.krunes && lo < len(row) && row[max(lo, 0)] <= 0 {
 		lo++
 	}
 	from, _ := slices.BinarySearchFunc(fs, lo, func(f keyFilter, l int) int { return int(f.runes) - l })

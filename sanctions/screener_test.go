@@ -412,7 +412,8 @@ func FuzzScreenMatchesBruteForce(f *testing.F) {
 	f.Add("KaiostTechnology Trading")
 	f.Add("CETC13 Ivanov, Juan")
 	for _, q := range []string{"NovoCYBYrCXYgA", "AldAYArArAdYng", "HERNANDZYong", "CArACYueXvel", "字谱械仰华",
-		"CYAYConduCtorYndustrYAAB 663", "WZoteC SmYConduCtYndustrYAl N  663 00", "ECoZlo"} {
+		"CYAYConduCtorYndustrYAAB 663", "WZoteC SmYConduCtYndustrYAl N  663 00", "ECoZlo",
+		"A" + strings.Repeat("X", 65)} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
