@@ -18,6 +18,28 @@ type hanIndex struct {
 	// byVar: every string reachable from a form of n characters by at
 	// most hanRadius(n) deletions -> the forms, ascending.
 	byVar map[string][]int32
+	// long: the forms with too many such strings to expand
+	// (hanExpandable), compared one by one.
+	long []int32
+}
+
+// hanMaxVariants bounds the deletion variants a Han form is expanded to,
+// in the dictionary or for a query: the engine allows more edits the
+// longer the form (hanRadius grows with it), so that the variants of a
+// form of 30 characters number in the tens of millions.
+const hanMaxVariants = 4096
+
+// hanExpandable reports whether a form of n characters has at most
+// hanMaxVariants variants of up to r deletions.
+func hanExpandable(n, r int) bool {
+	c, total := 1, 1
+	for i := 1; i <= r && i <= n; i++ {
+		c = c * (n - i + 1) / i
+		if total += c; total > hanMaxVariants {
+			return false
+		}
+	}
+	return true
 }
 
 // hanForm is a distinct Han form of a list term.
@@ -78,9 +100,13 @@ func (h *hanIndex) add(term int32, rs []rune, seen map[hanSeen]bool) {
 	}
 	id := int32(len(h.forms))
 	h.forms = append(h.forms, hanForm{term: term, rs: rs})
-	hanVariants(rs, hanRadius(len(rs)), func(v string) {
-		h.byVar[v] = append(h.byVar[v], id)
-	})
+	if r := hanRadius(len(rs)); hanExpandable(len(rs), r) {
+		hanVariants(rs, r, func(v string) {
+			h.byVar[v] = append(h.byVar[v], id)
+		})
+	} else {
+		h.long = append(h.long, id)
+	}
 }
 
 // near appends the terms with a Han form that the engine pairs with the
@@ -91,14 +117,25 @@ func (h *hanIndex) near(q []rune, dst []idxHit) []idxHit {
 	}
 	rq := hanRadius(len(q))
 	var cands []int32
-	hanVariants(q, rq, func(v string) {
-		cands = append(cands, h.byVar[v]...)
-	})
+	if hanExpandable(len(q), rq) {
+		hanVariants(q, rq, func(v string) {
+			cands = append(cands, h.byVar[v]...)
+		})
+		cands = append(cands, h.long...)
+	} else {
+		// Too many variants: compare every form.
+		for id := range h.forms {
+			cands = append(cands, int32(id))
+		}
+	}
 	slices.Sort(cands)
 	for _, id := range slices.Compact(cands) {
 		f := &h.forms[id]
 		long := max(len(q), len(f.rs))
 		maxD := min(rq, hanRadius(len(f.rs)))
+		if abs(len(q)-len(f.rs)) > maxD {
+			continue
+		}
 		d := names.OSAWithinRunes(q, f.rs, maxD)
 		if d > maxD {
 			continue

@@ -12,14 +12,19 @@ import (
 
 // TestHanNearMatchesEngine checks the search of Han forms against the
 // engine's similarity of Han characters: over random forms of two to nine
-// characters from a small alphabet (so that many are near one another),
+// characters, and one in eight of 13 to 40 (some too long to expand),
+// from a small alphabet (so that many are near one another),
 // near returns every term whose form names.HanEditSim puts at or above
 // idxMinPairSim, with that similarity, and nothing else.
 func TestHanNearMatchesEngine(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []rune("华为技术字谱械仰海康威视")
 	form := func() []rune {
-		rs := make([]rune, 2+r.IntN(8))
+		n := 2 + r.IntN(8)
+		if r.IntN(8) == 0 {
+			n = 13 + r.IntN(28) // compared one by one (hanExpandable)
+		}
+		rs := make([]rune, n)
 		for i := range rs {
 			rs[i] = alphabet[r.IntN(len(alphabet))]
 		}
@@ -32,6 +37,17 @@ func TestHanNearMatchesEngine(t *testing.T) {
 		f := form()
 		forms = append(forms, f)
 		h.add(term, f, seen)
+	}
+	var queries [][]rune
+	for _, f := range forms {
+		if len(f) == 15 || len(f) == 16 {
+			// A form too long to expand, two characters short: the
+			// query is expanded, the form compared one by one.
+			queries = append(queries, f[2:])
+		}
+	}
+	if len(queries) == 0 {
+		t.Fatal("no form too long to expand")
 	}
 	for range 300 {
 		q := form()
@@ -47,6 +63,9 @@ func TestHanNearMatchesEngine(t *testing.T) {
 				q = slices.Insert(q, i, alphabet[r.IntN(len(alphabet))])
 			}
 		}
+		queries = append(queries, q)
+	}
+	for _, q := range queries {
 		var want []idxHit
 		for term, f := range forms {
 			sim := 1.0
