@@ -132,11 +132,18 @@ func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilt
 
 // runSpelt reports whether the run of key key, whose first and last
 // tokens are a and b, is one that the splits of a word may miss, so that
-// its key is made a spelling of the fuzzy dictionary: an end spelt in
-// fewer than three letters, exactly in the word, leaves the other end all
-// the edits; and where the run may pair at three edits, an end of three
-// letters one edit from a part of two leaves the other end two.
+// its key is made a spelling of the fuzzy dictionary: a key that does not
+// start and end with its end tokens' keys; an end spelt in fewer than
+// three letters, exactly in the word, which leaves the other end all the
+// edits; and where the run may pair at three edits, an end of three
+// letters one edit from a part of two, which leaves the other end two.
 func runSpelt(key string, a, b *names.Token) bool {
+	if !strings.HasPrefix(key, a.SurfaceKey()) || !strings.HasSuffix(key, b.SurfaceKey()) {
+		// The key of the joined text differs at a joint from its
+		// tokens' keys ("Yang Hong" is joined "iangong"): its ends are
+		// spelt by no term.
+		return true
+	}
 	limit := 2
 	if runEdits[min(utf8.RuneCountInString(key), idxReachLen-1)] >= 3 {
 		limit = 3

@@ -413,7 +413,7 @@ func FuzzScreenMatchesBruteForce(f *testing.F) {
 	f.Add("CETC13 Ivanov, Juan")
 	for _, q := range []string{"NovoCYBYrCXYgA", "AldAYArArAdYng", "HERNANDZYong", "CArACYueXvel", "字谱械仰华",
 		"CYAYConduCtorYndustrYAAB 663", "WZoteC SmYConduCtYndustrYAl N  663 00", "ECoZlo",
-		"A" + strings.Repeat("X", 65)} {
+		"A" + strings.Repeat("X", 65), "展公A"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
@@ -424,4 +424,29 @@ func FuzzScreenMatchesBruteForce(f *testing.F) {
 			t.Fatalf("query %q: index differs from brute force (-want +got):\n%s", name, diff)
 		}
 	})
+}
+
+// TestScreenLongWords screens words longer than any table of the index
+// covers (keys of 130 letters and more), in several scripts, against
+// brute force: no panic, and the same matches.
+func TestScreenLongWords(t *testing.T) {
+	snap := genSnapshot(9, 400)
+	s := NewScreener(snap)
+	var queries []string
+	for _, n := range []int{63, 64, 65, 66, 129, 130, 131, 200, 700} {
+		queries = append(queries,
+			"A"+strings.Repeat("X", n),
+			strings.Repeat("ka", n),
+			strings.Repeat("Ш", n),
+			strings.Repeat("华", n),
+			"E "+strings.Repeat("kozlov", n/6+1),
+			snap.Parties[0].Name+" "+strings.Repeat("Z", n))
+	}
+	for _, q := range queries {
+		want := bruteForce(s, Query{Name: q}, 0.7)
+		got := matchIDs(s.Screen(Query{Name: q}, WithThreshold(0.7)))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("query of %d bytes: index differs from brute force (-want +got):\n%s", len(q), diff)
+		}
+	}
 }
