@@ -176,6 +176,9 @@ type idxKey struct {
 	run int32
 }
 
+// runOnly reports whether k is the key of joined runs and spells no term.
+func (k *idxKey) runOnly() bool { return len(k.refs) == 0 }
+
 // idxRef is a term that has a spelling; text tells whether the spelling is
 // the term's text (an exact match of texts scores 1, of keys less), and
 // surface whether it only spells the term as some list name wrote it
@@ -211,7 +214,7 @@ type nameIndex struct {
 	keyArena string
 	lenOff   []int32
 	termEnd  []int32  // see packSpellings
-	runKeys  []uint64 // bit k: spelling k is the key of runs only
+	runKeys  []uint64 // bit k: spelling k is runOnly, read by searches
 	sorted   []int32  // term ids of words sorted by text, for prefix search
 	// initialsOf[c]: entries holding an Initial token c; wordsOf[c]:
 	// entries holding a word that starts with c (for query initials).
@@ -388,14 +391,14 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	ix.del = buildDelIndex(ix.keys)
 	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
 	for i := range ix.keys {
-		if len(ix.keys[i].refs) > 0 {
+		if !ix.keys[i].runOnly() {
 			setSpellBit(ix.spellBits, spellHash(ix.keys[i].key))
 		}
 	}
 	ix.kf, ix.kfLen, ix.lenOff, ix.termEnd, ix.keyArena = packSpellings(ix.keys, 128)
 	ix.runKeys = make([]uint64, (len(ix.keys)+63)/64)
 	for k := range ix.keys {
-		if len(ix.keys[k].refs) == 0 {
+		if ix.keys[k].runOnly() {
 			ix.runKeys[k/64] |= 1 << (k % 64)
 		}
 	}

@@ -60,7 +60,7 @@ func listRadius(n int) int {
 // keys, long for their few edits, would swell the dictionary.
 func (k *idxKey) radius(n int) int {
 	r := listRadius(n)
-	if len(k.refs) == 0 {
+	if k.runOnly() {
 		r = min(r, int(runEdits[min(n, idxReachLen-1)]))
 	}
 	return r
@@ -426,7 +426,7 @@ func packSpellings(keys []idxKey, maxLen int) (kf, kfLen []keyFilter, lenOff, te
 	// only, which only some searches read (spellSearch.runs).
 	for pass := range 2 {
 		for i := range keys {
-			if n := runes[i]; n <= maxLen && (len(keys[i].refs) == 0) == (pass == 1) {
+			if n := runes[i]; n <= maxLen && keys[i].runOnly() == (pass == 1) {
 				order[fill[n]] = int32(i)
 				fill[n]++
 			}
@@ -704,7 +704,7 @@ func (ix *nameIndex) spellingsNear1(ss []string, kinds uint8, gs *idxFuzzyScratc
 				continue // found already
 			}
 			f := &ix.kf[ki]
-			if f.runes == 65535 || len(ix.keys[ki].refs) == 0 {
+			if f.runes == 65535 || ix.runOnly(ki) {
 				continue // too long, or a run's key only
 			}
 			if names.OSAWithin(ss[owner[i]], ix.keyArena[f.off:f.off+uint32(f.blen)], 1) == 1 {

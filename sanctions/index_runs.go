@@ -27,10 +27,12 @@ import (
 // find its runs and nothing else (idxRef.surface).
 //
 // A prefix or suffix of fewer than three letters spells too many terms to
-// search by, so a run whose end is that short (an initial: "E. Kozlov")
-// is found another way: its key is itself a spelling of the fuzzy
-// dictionary (idxKey.run), which the search of the word's own spellings
-// reaches whatever its edits (runSpelt).
+// search by, and the key of a joined text may differ at a joint from its
+// tokens' keys ("Yang Hong" is joined "iangong"), so a run whose end is
+// that short (an initial: "E. Kozlov") or spelt by no term is found
+// another way: its key is itself a spelling of the fuzzy dictionary
+// (idxKey.run), which the search of the word's own spellings reaches
+// whatever its edits (runSpelt).
 
 // runTable collects the joined runs of the list names while the index is
 // built.
