@@ -264,10 +264,11 @@ func buildDelIndex(keys []idxKey) delIndex {
 const idxScanPerVariant = 10
 
 // variantCount is the number of deletion variants of a spelling of n
-// letters up to radius deletions.
+// letters up to radius deletions, or some number above 1<<30 when there
+// are more (the count would overflow for long Han forms, hanExpandable).
 func variantCount(n, radius int) int {
 	c, total := 1, 1
-	for i := 1; i <= radius && i <= n; i++ {
+	for i := 1; i <= radius && i <= n && total <= 1<<30; i++ {
 		c = c * (n - i + 1) / i
 		total += c
 	}

@@ -32,14 +32,7 @@ const hanMaxVariants = 4096
 // hanExpandable reports whether a form of n characters has at most
 // hanMaxVariants variants of up to r deletions.
 func hanExpandable(n, r int) bool {
-	c, total := 1, 1
-	for i := 1; i <= r && i <= n; i++ {
-		c = c * (n - i + 1) / i
-		if total += c; total > hanMaxVariants {
-			return false
-		}
-	}
-	return true
+	return variantCount(n, r) <= hanMaxVariants
 }
 
 // hanForm is a distinct Han form of a list term.

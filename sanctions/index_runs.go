@@ -140,7 +140,8 @@ func (rt *runTable) byTerm(terms []int32, nTerms int) (off []int32, kf []keyFilt
 // edits; and where the run may pair at three edits, an end of three
 // letters one edit from a part of two, which leaves the other end two.
 func runSpelt(key string, a, b *names.Token) bool {
-	if !strings.HasPrefix(key, a.SurfaceKey()) || !strings.HasSuffix(key, b.SurfaceKey()) {
+	sa, sb := a.SurfaceKey(), b.SurfaceKey()
+	if !strings.HasPrefix(key, sa) || !strings.HasSuffix(key, sb) {
 		// The key of the joined text differs at a joint from its
 		// tokens' keys ("Yang Hong" is joined "iangong"): its ends are
 		// spelt by no term.
@@ -150,7 +151,7 @@ func runSpelt(key string, a, b *names.Token) bool {
 	if runEdits[min(utf8.RuneCountInString(key), idxReachLen-1)] >= 3 {
 		limit = 3
 	}
-	return endLetters(a) <= limit || endLetters(b) <= limit
+	return endLetters(a, sa) <= limit || endLetters(b, sb) <= limit
 }
 
 // runEdits[m] is the most edits at which a run of m letters pairs with
@@ -165,10 +166,10 @@ var runEdits = func() (t [idxReachLen]int8) {
 }()
 
 // endLetters is the fewest letters in which a run's end token t is spelt
-// (text, key, or key as written).
-func endLetters(t *names.Token) int {
+// (text, key, or surface, its key as written: t.SurfaceKey()).
+func endLetters(t *names.Token, surface string) int {
 	n := utf8.RuneCountInString(t.Text)
-	for _, sp := range [...]string{t.Key, t.SurfaceKey()} {
+	for _, sp := range [...]string{t.Key, surface} {
 		if sp != "" {
 			n = min(n, utf8.RuneCountInString(sp))
 		}
