@@ -205,6 +205,7 @@ type nameIndex struct {
 	// searches for the list words a query word abbreviates.
 	prefixBits []uint64
 	del        delIndex    // deletion dictionary of keys, for fuzzy search
+	seg        segIndex    // segments of long keys, for searches of runs
 	kf         []keyFilter // by key id
 	kfLen      []keyFilter // by length, from lenOff[n] for n letters
 	// sigLen[i]: the letter signatures of kfLen[i] (sig | sig2<<32), read
@@ -389,6 +390,7 @@ func buildNameIndex(entries []idxEntry, idf *names.IDF) *nameIndex {
 	}
 	runs.pack(ix, len(ix.terms))
 	ix.del = buildDelIndex(ix.keys)
+	ix.seg = buildSegIndex(ix.keys)
 	ix.spellBits = make([]uint64, 1<<idxSpellBits/64)
 	for i := range ix.keys {
 		if !ix.keys[i].runOnly() {

@@ -156,6 +156,21 @@ type delScratch struct {
 	pre, pow []uint64
 }
 
+// polyPrefix fills sc with the prefix hashes of rs (the polynomial hash
+// of base delBase over its letters plus one) and the powers of the base.
+func polyPrefix(rs []rune, sc *delScratch) {
+	sc.pre = append(sc.pre[:0], 0)
+	sc.pow = append(sc.pow[:0], 1)
+	for i, r := range rs {
+		sc.pre = append(sc.pre, sc.pre[i]*delBase+uint64(r)+1)
+		sc.pow = append(sc.pow, sc.pow[i]*delBase)
+	}
+}
+
+// sub is the polynomial hash of the letters a to b (exclusive) of the
+// spelling polyPrefix last read.
+func (sc *delScratch) sub(a, b int) uint64 { return sc.pre[b] - sc.pre[a]*sc.pow[b-a] }
+
 // delVariants appends the hashes of the strings reachable from rs by at
 // most radius (up to idxDelRadius) deletions; with dedup, each distinct
 // string once. The low two bits of a hash hold its number of deletions.
@@ -164,15 +179,8 @@ type delScratch struct {
 func delVariants(rs []rune, radius int, dedup bool, sc *delScratch, dst []uint64) []uint64 {
 	start := len(dst)
 	n := len(rs)
-	sc.pre = append(sc.pre[:0], 0)
-	sc.pow = append(sc.pow[:0], 1)
-	for i, r := range rs {
-		sc.pre = append(sc.pre, sc.pre[i]*delBase+uint64(r)+1)
-		sc.pow = append(sc.pow, sc.pow[i]*delBase)
-	}
-	pre, pow := sc.pre, sc.pow
-	// sub is the hash of rs[a:b].
-	sub := func(a, b int) uint64 { return pre[b] - pre[a]*pow[b-a] }
+	polyPrefix(rs, sc)
+	pre, pow, sub := sc.pre, sc.pow, sc.sub
 	dst = append(dst, delMix(pre[n])&^3)
 	for i := 0; i < n && radius >= 1; i++ {
 		dst = append(dst, delMix(pre[i]*pow[n-i-1]+sub(i+1, n))&^3|1)
@@ -235,24 +243,35 @@ func buildDelIndex(keys []idxKey) delIndex {
 			}
 		}
 	}
-	d := delIndex{first: make([]uint32, 1<<idxDelBits+1), bloom: make([]uint64, 1<<idxBloomBits/64)}
-	each(func(h uint64, _ int32) {
-		d.first[delBucket(h)+1]++
-		b := bloomBit(h)
-		d.bloom[b/64] |= 1 << (b % 64)
-	})
-	for b := 1; b < len(d.first); b++ {
-		d.first[b] += d.first[b-1]
-	}
-	n := d.first[len(d.first)-1]
-	d.ent = make([]uint64, n)
-	fill := slices.Clone(d.first[:1<<idxDelBits])
-	each(func(h uint64, k int32) {
-		b := delBucket(h)
-		d.ent[fill[b]] = uint64(uint32(h))<<32 | uint64(uint32(k))
-		fill[b]++
+	d := delIndex{bloom: make([]uint64, 1<<idxBloomBits/64)}
+	d.first, d.ent = fillBuckets(1<<idxDelBits, func(fn func(b uint64, check uint32, k int32)) {
+		each(func(h uint64, k int32) {
+			bb := bloomBit(h)
+			d.bloom[bb/64] |= 1 << (bb % 64)
+			fn(delBucket(h), uint32(h), k)
+		})
 	})
 	return d
+}
+
+// fillBuckets makes a table of nb buckets of entries (check, spelling)
+// from what each calls its argument with: bucket b's entries are
+// ent[first[b]:first[b+1]], each check<<32 | spelling. each is called
+// twice, once to size the buckets and once to fill them, so that building
+// holds no more than the table itself.
+func fillBuckets(nb int, each func(fn func(b uint64, check uint32, k int32))) (first []uint32, ent []uint64) {
+	first = make([]uint32, nb+1)
+	each(func(b uint64, _ uint32, _ int32) { first[b+1]++ })
+	for b := 1; b < len(first); b++ {
+		first[b] += first[b-1]
+	}
+	ent = make([]uint64, first[nb])
+	fill := slices.Clone(first[:nb])
+	each(func(b uint64, check uint32, k int32) {
+		ent[fill[b]] = uint64(check)<<32 | uint64(uint32(k))
+		fill[b]++
+	})
+	return first, ent
 }
 
 // idxScanPerVariant is how many spellings a scan may read for the price of
@@ -544,6 +563,9 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, runs bool, dst []
 			uncovered[lt] = true
 			nUncovered += int(ix.lenEnd(lt, runs) - ix.lenOff[lt])
 		}
+	}
+	if !runs && lo >= 0 && segCovers(lo, hi, dmax) {
+		return ix.segNeighbours(&sr, q, lo, hi, dst)
 	}
 	// Two ways to the same candidates: look the query's variants up in
 	// the dictionary (a cache miss or two each), or read the filters of

@@ -1,6 +1,7 @@
 package sanctions
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -140,6 +141,109 @@ func keyNeighboursComplete(t *testing.T, scan int) {
 		t.Fatal("no query spelling had a neighbour")
 	}
 	t.Logf("scan %d: %d spellings, %d neighbours, all found", scan, len(spellings), checked)
+}
+
+// TestSegNeighboursComplete checks the segment index where it serves the
+// search (joined runs, at most two edits): for long list spellings and
+// every spelling one edit away (each kind, at each position, so across
+// every segment boundary) or two (a sample of pairs), the search returns
+// exactly the spellings that brute force rates at or above idxMinJoinSim.
+func TestSegNeighboursComplete(t *testing.T) {
+	snap := genSnapshot(21, 1000)
+	s := NewScreener(snap)
+	byLen := map[int][]int32{}
+	for ki := range s.ix.keys {
+		if !s.ix.keys[ki].runOnly() {
+			n := utf8.RuneCountInString(s.ix.keys[ki].key)
+			byLen[n] = append(byLen[n], int32(ki))
+		}
+	}
+	edits1 := func(r []rune) [][]rune {
+		var out [][]rune
+		for i := 0; i <= len(r); i++ {
+			out = append(out, slices.Concat(r[:i], []rune("q"), r[i:]))
+			if i == len(r) {
+				break
+			}
+			out = append(out, slices.Concat(r[:i], r[i+1:]))
+			sub := slices.Clone(r)
+			sub[i] = 'q'
+			out = append(out, sub)
+			if i+1 < len(r) && r[i] != r[i+1] {
+				tr := slices.Clone(r)
+				tr[i], tr[i+1] = tr[i+1], tr[i]
+				out = append(out, tr)
+			}
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	queries, segSearches, checked := 0, 0, 0
+	for n := idxSegMinLen; n <= 20; n++ {
+		ks := byLen[n]
+		for _, ki := range ks[:min(len(ks), 4)] {
+			var qs [][]rune
+			for _, q1 := range edits1([]rune(s.ix.keys[ki].key)) {
+				qs = append(qs, q1)
+				if e2 := edits1(q1); rng.IntN(4) == 0 {
+					qs = append(qs, e2[rng.IntN(len(e2))])
+				}
+			}
+			for _, qr := range qs {
+				q, lq := string(qr), len(qr)
+				var dmax [idxReachLen]int8
+				reachRow(lq, idxMinJoinSim, &dmax)
+				lo, hi := -1, -1
+				for lt, d := range dmax {
+					if d > 0 {
+						if lo < 0 {
+							lo = lt
+						}
+						hi = lt
+					}
+				}
+				if lo >= 0 && segCovers(lo, hi, &dmax) {
+					segSearches++
+				}
+				queries++
+				got := map[int32]float32{}
+				for _, h := range s.ix.keyNeighbours(q, idxMinJoinSim, false, nil) {
+					got[h.term] = max(got[h.term], h.sim)
+				}
+				want := map[int32]float32{}
+				for lt := max(lo, 0); lo >= 0 && lt <= hi; lt++ {
+					for _, kj := range byLen[lt] {
+						k := &s.ix.keys[kj]
+						sim := float32(idxKeyEqualSim)
+						if k.key != q {
+							d := names.OSAWithin(q, k.key, names.MaxEditsAny)
+							sim = float32(names.EditSim(d, max(lq, lt), min(lq, lt)))
+						}
+						if sim == 0 || float64(sim) < idxMinJoinSim {
+							continue
+						}
+						for _, r := range k.refs {
+							if !r.surface {
+								ws := sim
+								if k.key == q && r.text {
+									ws = 1
+								}
+								want[r.term] = max(want[r.term], ws)
+							}
+						}
+					}
+				}
+				checked += len(want)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Fatalf("%q: search differs from brute force (-want +got):\n%s", q, diff)
+				}
+			}
+		}
+	}
+	if segSearches < queries/2 || checked == 0 {
+		t.Fatalf("%d of %d searches used the segment index, %d neighbours", segSearches, queries, checked)
+	}
+	t.Logf("%d searches (%d by segments), %d neighbours, all found", queries, segSearches, checked)
 }
 
 // TestRunsNearMatchEngine checks the search of list runs near a query
