@@ -637,7 +637,9 @@ func (ix *nameIndex) plan(q *names.Name, t float64) *queryPlan {
 				}
 			}
 		} else {
-			hits = ix.cachedNeighbours("j\x00"+j.Key, j.Key, idxMinJoinSim).hits
+			// Not cached: the search costs about as much as the cache
+			// would, and the runs of words are too many to keep.
+			hits = ix.keyNeighbours(j.Key, idxMinJoinSim, false, nil)
 		}
 		if len(hits) > 0 {
 			p.runs = append(p.runs, idxRun{from: from, n: to - from + 1, w: w, hits: hits})
@@ -740,16 +742,6 @@ func intersectPosts(a, b []int32) []int32 {
 		}
 	}
 	return out
-}
-
-// cachedNeighbours returns keyNeighbours(key, minSim) through the cache.
-func (ix *nameIndex) cachedNeighbours(ck, key string, minSim float64) idxNear {
-	if v, ok := ix.cache.get(ck); ok {
-		return v
-	}
-	v := idxNear{hits: ix.keyNeighbours(key, minSim, false, nil)}
-	ix.cache.put(ck, v)
-	return v
 }
 
 // unitHits returns every list term a query token can pair with, with an
@@ -877,6 +869,9 @@ type idxScratch struct {
 	keep    []int32 // the candidates the bound from the walk keeps
 	// spans: per candidate kept, where its entry's tokens are in entTok.
 	spans [][2]int32
+	// pass: the entries the check passes, and names their names.
+	pass  []int32
+	names []*names.Name
 }
 
 // idxScratchEnt is, per entry, its candidate in the query and a copy of
@@ -1120,6 +1115,7 @@ func (ix *nameIndex) scratch() *idxScratch {
 		}
 	}
 	s.cands = s.cands[:0]
+	s.pass = s.pass[:0]
 	s.extra = s.extra[:0]
 	s.tgains = s.tgains[:0]
 	return s
@@ -1405,8 +1401,17 @@ func (ix *nameIndex) candidates(q *names.Name, t float64, fn func(entry int32)) 
 			rB = 0
 		}
 		if bc.charge(sum, rA, rB) >= -1e-4 || len(units) == 0 {
-			fn(cd.entry)
+			s.pass = append(s.pass, cd.entry)
 		}
+	}
+	// The names passed are read ahead of scoring, together.
+	s.names = s.names[:0]
+	for _, e := range s.pass {
+		s.names = append(s.names, ix.entries[e].name)
+	}
+	names.Preload(s.names)
+	for _, e := range s.pass {
+		fn(e)
 	}
 }
 
