@@ -541,6 +541,11 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, runs bool, dst []
 			hi = lt
 		}
 	}
+	// Where at most two edits are allowed at every length in reach (the
+	// search of a query's joined runs), the segment index is cheaper.
+	if !runs && lo >= 0 && segCovers(lo, hi, dmax) {
+		return ix.segNeighbours(&sr, q, lo, hi, dst)
+	}
 	radius = min(radius, delRadius(lq))
 	// Within distance d, the longer spelling needs at most d deletions
 	// and the shorter d less the difference in length: the dictionary
@@ -563,9 +568,6 @@ func (ix *nameIndex) keyNeighbours(key string, minSim float64, runs bool, dst []
 			uncovered[lt] = true
 			nUncovered += int(ix.lenEnd(lt, runs) - ix.lenOff[lt])
 		}
-	}
-	if !runs && lo >= 0 && segCovers(lo, hi, dmax) {
-		return ix.segNeighbours(&sr, q, lo, hi, dst)
 	}
 	// Two ways to the same candidates: look the query's variants up in
 	// the dictionary (a cache miss or two each), or read the filters of
