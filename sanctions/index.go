@@ -507,7 +507,7 @@ type idxHit struct {
 }
 
 // idxNear is a cached neighbour search: every list term near a query
-// token or run, and for a word, the entries holding a run of list tokens
+// token, and for a word, the entries holding a run of list tokens
 // joined near it (splitHits, with unit 0).
 type idxNear struct {
 	hits  []idxHit
